@@ -1,0 +1,11 @@
+"""Periodic jobs, read by RQ's cron (`manage.py rqcron werkplaats_site.cron`, see the Procfile).
+
+Each app adds its ticks here with rq.cron.register as it gains periodic work (the SMS outbox tick,
+shift generation, retention). The heartbeat keeps the cron process visibly alive in the dashboard.
+"""
+
+from rq import cron
+
+from werkplaats_site.jobs import heartbeat
+
+cron.register(heartbeat, queue_name="default", interval=300)

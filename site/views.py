@@ -1,0 +1,51 @@
+"""Operational endpoints of the project itself."""
+
+import logging
+
+from django.conf import settings
+from django.db import DatabaseError, connection
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET
+
+logger = logging.getLogger(__name__)
+
+
+def _database_state() -> str:
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+            cursor.fetchone()
+    except DatabaseError:
+        logger.exception("Health check: database unreachable")
+        return "unreachable"
+    return "ok"
+
+
+def _queue_state() -> str:
+    if not settings.JOBS_ASYNC:
+        return "synchronous"
+    import redis
+
+    try:
+        client = redis.Redis.from_url(settings.REDIS_URL, socket_timeout=1, socket_connect_timeout=1)
+        client.ping()
+    except redis.RedisError:
+        logger.warning("Health check: job queue (Redis) unreachable")
+        return "unreachable"
+    return "ok"
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    """200 while the database answers. Redis down only delays jobs, so it degrades, it does not fail."""
+    database = _database_state()
+    queue = _queue_state()
+    if database != "ok":
+        status, code = "unhealthy", 503
+    elif queue == "unreachable":
+        status, code = "degraded", 200
+    else:
+        status, code = "ok", 200
+    return JsonResponse({"status": status, "database": database, "queue": queue}, status=code)
