@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class ContentConfig(AppConfig):
     name = "content"
     verbose_name = _("Inhoud")
+
+    def ready(self):
+        from content import signals
+
+        signals.connect()
