@@ -1,0 +1,204 @@
+"""Writes with rules for the SMS outbox. This is the module other apps call.
+
+Public interface (keyword-only; rooster and inloop depend on these names):
+
+``bericht_send(*, telefoonnummer, tekst, soort, sleutel, niet_voor=None, urgent=False) -> Bericht``
+    Stores the SMS as a row and lets the outbox send it. Idempotent by ``sleutel``: calling it again
+    with the same key (also from two processes at once) returns the same row and sends once. Raises
+    ``BerichtFout`` (a ValidationError with a Dutch message) for a number that is not a valid mobile
+    number, an empty or too long text, or a text that reveals why someone is in contact (debt words).
+    Non-urgent messages wait until 08:00 Europe/Amsterdam when ``niet_voor`` falls between 21:00 and
+    08:00. A number that sent STOP gets nothing: the row is stored as "blocked by opt-out".
+
+``bericht_cancel(*, sleutel) -> bool``
+    Cancels a message that is not sent yet; False when there is none or it already went out.
+
+``berichten.replies.reply_handler_register(soort, handler)``
+    ``handler(bericht, antwoord) -> str | None`` is called for an inbound SMS from a number whose last
+    sent message had this ``soort``; a returned string is sent back as the reply.
+
+Sending itself (tick, jobs, gateways) lives in berichten.outbox; nothing here talks to Twilio or Redis.
+"""
+
+import logging
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from berichten.models import OPEN_STATUSES, Afmelding, Antwoord, Bericht, BerichtStatus
+from berichten.regels import BerichtFout, na_stille_uren, nummer_mask, nummer_normalize, tekst_check
+
+logger = logging.getLogger(__name__)
+
+# Kinds the outbox itself sends. The opt-out confirmations must reach a number that just opted out,
+# and none of these count as "the last message" that a reply belongs to.
+SOORT_AFMELDING = "afmelding"
+SOORT_HULP = "hulp"
+SOORT_ANTWOORD = "antwoord"
+INTERNE_SOORTEN = (SOORT_AFMELDING, SOORT_HULP, SOORT_ANTWOORD)
+
+
+def bericht_send(
+    *,
+    telefoonnummer: str,
+    tekst: str,
+    soort: str,
+    sleutel: str,
+    niet_voor: datetime | None = None,
+    urgent: bool = False,
+) -> Bericht:
+    if soort in INTERNE_SOORTEN:
+        raise BerichtFout(_("Deze soort bericht is voorbehouden aan de berichtenmodule."), code="soort")
+    return _bericht_create(
+        telefoonnummer=telefoonnummer,
+        tekst=tekst,
+        soort=soort,
+        sleutel=sleutel,
+        niet_voor=niet_voor,
+        urgent=urgent,
+    )
+
+
+def _bericht_create(
+    *,
+    telefoonnummer: str,
+    tekst: str,
+    soort: str,
+    sleutel: str,
+    niet_voor: datetime | None,
+    urgent: bool,
+) -> Bericht:
+    sleutel = (sleutel or "").strip()
+    if not sleutel or len(sleutel) > 200:
+        raise BerichtFout(_("Een bericht heeft een sleutel van 1 tot 200 tekens nodig."), code="sleutel")
+    if not soort or len(soort) > 50:
+        raise BerichtFout(_("Een bericht heeft een soort van 1 tot 50 tekens nodig."), code="soort")
+    nummer = nummer_normalize(telefoonnummer)
+    tekst = tekst_check(tekst)
+    now = timezone.now()
+    moment = max(niet_voor or now, now)
+    if not urgent:
+        moment = na_stille_uren(moment)
+    status = BerichtStatus.WAITING
+    if soort != SOORT_AFMELDING and Afmelding.objects.filter(telefoonnummer=nummer).exists():
+        status = BerichtStatus.BLOCKED
+    defaults = {
+        "telefoonnummer": nummer,
+        "tekst": tekst,
+        "soort": soort,
+        "niet_voor": moment,
+        "urgent": urgent,
+        "status": status,
+    }
+    # The unique constraint on sleutel decides between racing callers: the loser's INSERT waits for the
+    # winner's commit, fails, and get_or_create then reads the winner's row.
+    with transaction.atomic():
+        bericht, created = Bericht.objects.get_or_create(sleutel=sleutel, defaults=defaults)
+    if created and status == BerichtStatus.WAITING and moment <= now:
+        from berichten.outbox import berichten_dispatch
+
+        # After the caller's commit, so the job never looks for a row it cannot see yet.
+        transaction.on_commit(lambda: berichten_dispatch(ids=[bericht.pk]))
+    if created and status == BerichtStatus.BLOCKED:
+        logger.info("SMS %s to %s blocked: number opted out", bericht.pk, nummer_mask(nummer))
+    return bericht
+
+
+def bericht_cancel(*, sleutel: str) -> bool:
+    return bool(
+        Bericht.objects.filter(sleutel=sleutel, status__in=OPEN_STATUSES).update(
+            status=BerichtStatus.CANCELLED
+        )
+    )
+
+
+def bericht_retry(*, bericht: Bericht) -> bool:
+    """Staff: give a failed message a new series of attempts. False when it is no longer failed."""
+    updated = Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.FAILED).update(
+        status=BerichtStatus.WAITING,
+        niet_voor=timezone.now(),
+        pogingen=0,
+        foutcode="",
+        foutmelding="",
+        in_wachtrij_op=None,
+    )
+    if updated:
+        from berichten.outbox import berichten_dispatch
+
+        transaction.on_commit(lambda: berichten_dispatch(ids=[bericht.pk]))
+    return bool(updated)
+
+
+@transaction.atomic
+def afmelding_register(*, telefoonnummer: str) -> bool:
+    """Opt a number out; True when it was not opted out before. Open messages to it are blocked."""
+    try:
+        with transaction.atomic():
+            _, created = Afmelding.objects.get_or_create(telefoonnummer=telefoonnummer)
+    except IntegrityError:
+        created = False
+    Bericht.objects.filter(telefoonnummer=telefoonnummer, status__in=OPEN_STATUSES).exclude(
+        soort=SOORT_AFMELDING
+    ).update(status=BerichtStatus.BLOCKED)
+    logger.info("Number %s opted out", nummer_mask(telefoonnummer))
+    return created
+
+
+def afmelding_withdraw(*, telefoonnummer: str) -> bool:
+    """Opt a number back in; True when it was opted out. Blocked messages stay blocked (they are old)."""
+    deleted, _ = Afmelding.objects.filter(telefoonnummer=telefoonnummer).delete()
+    logger.info("Number %s opted in again", nummer_mask(telefoonnummer))
+    return bool(deleted)
+
+
+# Twilio's MessageStatus values, in the order a message goes through them. A callback only moves a row
+# forward: a late "sent" never overwrites "delivered".
+_TWILIO_STATUS = {
+    "queued": (1, BerichtStatus.SENT),
+    "accepted": (1, BerichtStatus.SENT),
+    "scheduled": (1, BerichtStatus.SENT),
+    "sending": (1, BerichtStatus.SENT),
+    "sent": (1, BerichtStatus.SENT),
+    "delivered": (2, BerichtStatus.DELIVERED),
+    "read": (2, BerichtStatus.DELIVERED),
+    "undelivered": (2, BerichtStatus.UNDELIVERABLE),
+    "failed": (2, BerichtStatus.FAILED),
+}
+_RANK = {BerichtStatus.SENT: 1}
+
+
+def bericht_status_update(*, provider_sid: str, twilio_status: str, foutcode: str = "") -> bool:
+    """Apply a delivery callback. True when it changed the row; repeats and stale callbacks do not."""
+    rank, status = _TWILIO_STATUS.get((twilio_status or "").lower(), (0, None))
+    if not provider_sid or rank < 2:
+        return False
+    if foutcode == "21610":
+        status = BerichtStatus.BLOCKED
+    lower = [s for s, r in _RANK.items() if r < rank]
+    changes = {"status": status, "foutcode": foutcode[:16]}
+    if status == BerichtStatus.DELIVERED:
+        changes["afgeleverd_op"] = timezone.now()
+    updated = Bericht.objects.filter(provider_sid=provider_sid, status__in=lower).update(**changes)
+    if updated and status == BerichtStatus.BLOCKED:
+        nummer = Bericht.objects.filter(provider_sid=provider_sid).values_list("telefoonnummer", flat=True)
+        afmelding_register(telefoonnummer=nummer[0])
+    return bool(updated)
+
+
+def berichten_bewaartermijn_toepassen(*, now: datetime | None = None) -> int:
+    """Erase texts older than BERICHTEN_BEWAARTERMIJN_DAGEN; keep who-when-status for statistics."""
+    now = now or timezone.now()
+    grens = now - timedelta(days=settings.BERICHTEN_BEWAARTERMIJN_DAGEN)
+    gewist = (
+        Bericht.objects.filter(aangemaakt_op__lt=grens, tekst_gewist_op__isnull=True)
+        .exclude(status__in=OPEN_STATUSES)
+        .update(tekst="", tekst_gewist_op=now)
+    )
+    gewist += Antwoord.objects.filter(ontvangen_op__lt=grens, tekst_gewist_op__isnull=True).update(
+        tekst="", tekst_gewist_op=now
+    )
+    logger.info("Retention: erased %d SMS texts older than %s", gewist, grens.date())
+    return gewist

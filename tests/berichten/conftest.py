@@ -1,0 +1,101 @@
+"""Berichten tests run jobs inline and send to the memory gateway unless a test asks for real Redis."""
+
+import json
+from datetime import UTC, datetime
+import os
+from pathlib import Path
+
+import pytest
+import requests
+from requests.adapters import BaseAdapter
+
+from berichten import outbox
+from berichten.gateways import memory_gateway
+
+RECORDED = Path(__file__).parent / "recorded"
+MOBIEL = "+31612345678"
+OCHTEND = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Amsterdam
+
+
+@pytest.fixture(autouse=True)
+def _berichten_inline(settings, monkeypatch):
+    # A weekday morning in Amsterdam, the clock still running: tests do not depend on the hour they run
+    # at (quiet hours). Tests about the night set their own time with time_machine_now.
+    from django.utils import timezone
+
+    real_now, started = timezone.now, timezone.now()
+    monkeypatch.setattr(timezone, "now", lambda: OCHTEND + (real_now() - started))
+    settings.JOBS_ASYNC = False
+    settings.TWILIO_AUTH_TOKEN = ""
+    settings.TWILIO_WEBHOOK_BASE_URL = ""
+    memory_gateway().verzonden.clear()
+    yield
+    memory_gateway().verzonden.clear()
+
+
+@pytest.fixture
+def verzonden() -> list[dict]:
+    """What the memory gateway sent, in order."""
+    return memory_gateway().verzonden
+
+
+@pytest.fixture
+def rq_queue(settings, monkeypatch):
+    """The outbox's queue on the real Redis (the brief's own db number), emptied before and after."""
+    from redis import Redis
+    from rq import Queue
+
+    settings.JOBS_ASYNC = True
+    settings.BERICHTEN_RETRY_INTERVALLEN = [0]  # retry at once, so a burst worker sees the retries
+    connection = Redis.from_url(os.environ["REDIS_URL"])
+    connection.flushdb()
+    queue = Queue("berichten", connection=connection)
+    monkeypatch.setattr(outbox, "queue_get", lambda: queue)
+    yield queue
+    connection.flushdb()
+
+
+def worker_run(queue) -> None:
+    from rq import SimpleWorker
+
+    SimpleWorker([queue], connection=queue.connection).work(burst=True)
+
+
+class RecordedTwilio(BaseAdapter):
+    """Twilio's HTTP side only: answers each request with the next recorded response (or exception)."""
+
+    def __init__(self, *answers):
+        super().__init__()
+        self.answers = list(answers)
+        self.requests: list[requests.PreparedRequest] = []
+
+    def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
+        self.requests.append(request)
+        answer = self.answers.pop(0)
+        if isinstance(answer, Exception):
+            raise answer
+        status, name = answer
+        body = (RECORDED / name).read_bytes()
+        json.loads(body)  # the recordings are real JSON
+        response = requests.Response()
+        response.status_code = status
+        response._content = body
+        response.headers["Content-Type"] = "application/json; charset=utf-8"
+        response.encoding = "utf-8"
+        response.url = request.url
+        response.request = request
+        return response
+
+    def close(self):
+        pass
+
+
+@pytest.fixture
+def time_machine_now(monkeypatch):
+    """Set what django.utils.timezone.now() returns (the outbox reads the time only through it)."""
+    from django.utils import timezone
+
+    def set_now(moment):
+        monkeypatch.setattr(timezone, "now", lambda: moment)
+
+    return set_now
