@@ -1,0 +1,107 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from inloop.models import Doorverwijzing, Signaal, Taal, Uitkomst
+
+
+class AriaMixin:
+    """Link help texts and errors to their inputs, so a screen reader reads them with the field."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._aria()
+
+    def full_clean(self):
+        super().full_clean()
+        self._aria()
+
+    def _aria(self):
+        for name, field in self.fields.items():
+            ids = []
+            if field.help_text:
+                ids.append(f"id_{name}_hulp")
+            if self.is_bound and name in (self._errors or {}):
+                ids.append(f"id_{name}_fout")
+                field.widget.attrs["aria-invalid"] = "true"
+            if ids:
+                field.widget.attrs["aria-describedby"] = " ".join(ids)
+
+
+DUUR_KEUZES = [(m, _("%(m)s min") % {"m": m}) for m in (5, 10, 15, 20, 30, 45, 60)]
+
+
+class BezoekForm(AriaMixin, forms.Form):
+    onderwerpen = forms.ModelMultipleChoiceField(
+        label=_("Waar ging het over?"),
+        queryset=None,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Kies minstens één onderwerp.")},
+    )
+    uitkomst = forms.ChoiceField(
+        label=_("Uitkomst"), choices=Uitkomst.choices, initial=Uitkomst.TER_PLEKKE, widget=forms.RadioSelect
+    )
+    doorverwezen_naar = forms.ChoiceField(
+        label=_("Doorverwezen naar"),
+        choices=[("", _("— kies als u heeft doorverwezen —")), *Doorverwijzing.choices],
+        required=False,
+    )
+    eerste_bezoek = forms.TypedChoiceField(
+        label=_("Eerste keer hier?"),
+        choices=[("ja", _("Ja, eerste keer")), ("nee", _("Nee, eerder geweest"))],
+        coerce=lambda v: v == "ja",
+        initial="ja",
+        widget=forms.RadioSelect,
+    )
+    taal = forms.ChoiceField(label=_("Taal van het gesprek"), choices=Taal.choices, initial=Taal.NEDERLANDS)
+    duur_minuten = forms.TypedChoiceField(
+        label=_("Hoe lang duurde het?"), choices=DUUR_KEUZES, coerce=int, initial=15, widget=forms.RadioSelect
+    )
+    notitie = forms.CharField(
+        label=_("Notitie (niet verplicht)"),
+        help_text=_("Schrijf hier geen naam, BSN, adres, telefoonnummer of andere persoonsgegevens."),
+        max_length=300,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def __init__(self, *args, onderwerpen, uit_wachtrij: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["onderwerpen"].queryset = onderwerpen
+        if uit_wachtrij:
+            # The queue measured the talk; nothing to type.
+            del self.fields["duur_minuten"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("uitkomst") == Uitkomst.DOORVERWEZEN and not data.get("doorverwezen_naar"):
+            self.add_error("doorverwezen_naar", _("Kies naar wie u heeft doorverwezen."))
+        return data
+
+
+class SignaalForm(AriaMixin, forms.Form):
+    titel = forms.CharField(
+        label=_("Wat loopt steeds mis?"),
+        help_text=_("Kort en zonder namen, bijvoorbeeld: brief over de energietoeslag is niet te begrijpen."),
+        max_length=120,
+        error_messages={"required": _("Beschrijf het signaal in een paar woorden.")},
+    )
+    categorie = forms.ChoiceField(label=_("Soort signaal"), choices=Signaal.Categorie.choices)
+
+
+class RapportFilterForm(AriaMixin, forms.Form):
+    van = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
+    tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
+    werkplaats = forms.TypedChoiceField(label=_("Werkplaats"), coerce=int, required=False, empty_value=None)
+
+    def __init__(self, *args, werkplaatsen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkplaats"].choices = [("", _("Alle werkplaatsen")), *[(w.pk, w.title) for w in werkplaatsen]]
+
+    def clean(self):
+        data = super().clean()
+        van, tot = data.get("van"), data.get("tot")
+        if van and tot and van > tot:
+            self.add_error("tot", _("De einddatum ligt voor de begindatum."))
+        if van and tot and (tot - van).days > 800:
+            self.add_error("van", _("Kies een periode van hoogstens twee jaar."))
+        return data

@@ -1,0 +1,344 @@
+"""Writes with rules: logging and editing visits, the queue, signals. Rollup counts move with them."""
+
+from datetime import datetime, timedelta
+
+from django.db import transaction
+from django.db.models import F, Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts import permissions
+from accounts.audit import audit_log
+from inloop.models import (
+    STANDAARD_ONDERWERPEN,
+    Bezoek,
+    BezoekTelling,
+    Kiosk,
+    Onderwerp,
+    Signaal,
+    SignaalMelding,
+    Uitkomst,
+    Wachtnummer,
+    Wachtrij,
+)
+from inloop.tijd import uur_van, vandaag, week_van
+from werkplaatsen.models import Gemeente, WerkplaatsPage
+
+
+class InloopFout(Exception):
+    """A rule was broken; the message is fit to show to the user."""
+
+
+# --- topics -------------------------------------------------------------------------------------
+
+
+def onderwerpen_standaard(*, gemeente: Gemeente) -> None:
+    """Give a gemeente the ten default topics it can then rename, hide or extend."""
+    Onderwerp.objects.bulk_create(
+        [
+            Onderwerp(gemeente=gemeente, code=code, naam=str(naam), volgorde=index)
+            for index, (code, naam) in enumerate(STANDAARD_ONDERWERPEN)
+        ],
+        ignore_conflicts=True,
+    )
+
+
+# --- rollup -------------------------------------------------------------------------------------
+
+
+def _telling_sleutels(bezoek: Bezoek, onderwerp_codes: list[str]) -> list[tuple[str, str]]:
+    D = BezoekTelling.Dimensie
+    keys = [(D.BEZOEK, ""), (D.UITKOMST, bezoek.uitkomst), (D.TAAL, bezoek.taal)]
+    keys.append((D.EERSTE, "ja" if bezoek.eerste_bezoek else "nee"))
+    keys.append((D.UUR, f"{uur_van(bezoek.aangekomen):02d}"))
+    keys += [(D.ONDERWERP, code) for code in sorted(set(onderwerp_codes))]
+    return keys
+
+
+def telling_wijzigen(*, werkplaats_id: int, week, sleutels: list[tuple[str, str]], delta: int) -> None:
+    """Add ``delta`` to each (dimension, value) count of one werkplaats-week: two queries, any size.
+
+    The rows are created at zero first (ignoring ones that exist), then raised in one UPDATE, which
+    takes the row locks: two visits logged at once both count.
+    """
+    if not sleutels:
+        return
+    BezoekTelling.objects.bulk_create(
+        [
+            BezoekTelling(werkplaats_id=werkplaats_id, week=week, dimensie=d, waarde=w, aantal=0)
+            for d, w in sleutels
+        ],
+        ignore_conflicts=True,
+    )
+    match = Q()
+    for d, w in sleutels:
+        match |= Q(dimensie=d, waarde=w)
+    BezoekTelling.objects.filter(match, werkplaats_id=werkplaats_id, week=week).update(
+        aantal=F("aantal") + delta
+    )
+
+
+# --- visits -------------------------------------------------------------------------------------
+
+
+def _bezoek_check(*, werkplaats: WerkplaatsPage, onderwerpen, uitkomst: str, doorverwezen_naar: str) -> None:
+    if not onderwerpen:
+        raise InloopFout(_("Kies minstens één onderwerp."))
+    if any(o.gemeente_id != werkplaats.gemeente_id for o in onderwerpen):
+        raise InloopFout(_("Dit onderwerp hoort niet bij deze gemeente."))
+    if uitkomst not in Uitkomst.values:
+        raise InloopFout(_("Kies een uitkomst."))
+    if uitkomst == Uitkomst.DOORVERWEZEN and not doorverwezen_naar:
+        raise InloopFout(_("Kies naar wie u heeft doorverwezen."))
+
+
+@transaction.atomic
+def bezoek_log(
+    *,
+    werkplaats: WerkplaatsPage,
+    door,
+    onderwerpen: list[Onderwerp],
+    uitkomst: str,
+    doorverwezen_naar: str = "",
+    eerste_bezoek: bool = True,
+    taal: str = "nl",
+    duur_minuten: int | None = None,
+    notitie: str = "",
+    wachtnummer: Wachtnummer | None = None,
+    nu: datetime | None = None,
+) -> Bezoek:
+    """Log one anonymous walk-in. From a queue number, the times come from the queue, not the user."""
+    nu = nu or timezone.now()
+    if not permissions.can_log_visits(door, werkplaats):
+        raise InloopFout(_("U kunt alleen bezoeken vastleggen bij uw eigen werkplaats."))
+    _bezoek_check(
+        werkplaats=werkplaats, onderwerpen=onderwerpen, uitkomst=uitkomst, doorverwezen_naar=doorverwezen_naar
+    )
+    if wachtnummer is not None:
+        if wachtnummer.wachtrij.werkplaats_id != werkplaats.pk:
+            raise InloopFout(_("Dit nummer hoort bij een andere werkplaats."))
+        if wachtnummer.status not in (Wachtnummer.Status.GEHOLPEN, Wachtnummer.Status.OVERGEDRAGEN):
+            raise InloopFout(_("Rond het nummer eerst af voordat u het bezoek vastlegt."))
+        if Bezoek.objects.filter(wachtnummer=wachtnummer).exists():
+            raise InloopFout(_("Het bezoek van dit nummer is al vastgelegd."))
+        aangekomen, geroepen, afgerond = (
+            wachtnummer.aangemaakt,
+            wachtnummer.geroepen_op,
+            wachtnummer.afgerond_op,
+        )
+        start = geroepen or aangekomen
+        duur_minuten = max(1, round((afgerond - start).total_seconds() / 60))
+    else:
+        if not duur_minuten or duur_minuten < 1:
+            raise InloopFout(_("Kies hoe lang het gesprek duurde."))
+        # Logged right after the conversation: it ended now and began duur minutes ago.
+        afgerond, geroepen = nu, None
+        aangekomen = nu - timedelta(minutes=duur_minuten)
+    bezoek = Bezoek.objects.create(
+        werkplaats=werkplaats,
+        aangekomen=aangekomen,
+        geroepen=geroepen,
+        afgerond=afgerond,
+        uitkomst=uitkomst,
+        doorverwezen_naar=doorverwezen_naar if uitkomst == Uitkomst.DOORVERWEZEN else "",
+        eerste_bezoek=eerste_bezoek,
+        taal=taal,
+        duur_minuten=duur_minuten,
+        notitie=notitie.strip(),
+        wachtnummer=wachtnummer,
+        gelogd_door=door,
+    )
+    bezoek.onderwerpen.add(*onderwerpen)
+    telling_wijzigen(
+        werkplaats_id=werkplaats.pk,
+        week=week_van(aangekomen),
+        sleutels=_telling_sleutels(bezoek, [o.code for o in onderwerpen]),
+        delta=1,
+    )
+    return bezoek
+
+
+BEWERKBAAR = ("uitkomst", "doorverwezen_naar", "eerste_bezoek", "taal", "duur_minuten", "notitie")
+
+
+@transaction.atomic
+def bezoek_edit(
+    *, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onderwerp], nu: datetime | None = None, **velden
+) -> Bezoek:
+    """Change a logged visit: its author within 24 hours, after that a coördinator. Always audited."""
+    nu = nu or timezone.now()
+    bezoek = Bezoek.objects.select_for_update().select_related("werkplaats").get(pk=bezoek.pk)
+    if not permissions.can_edit_bezoek(door, bezoek, nu):
+        audit_log(actie="inloop.bezoek_wijzigen", resultaat="geweigerd", actor=door, oorsprong=oorsprong, obj=bezoek)
+        raise InloopFout(
+            _("U kunt dit bezoek niet meer wijzigen: na 24 uur kan alleen de coördinator dat nog.")
+        )
+    onbekend = set(velden) - set(BEWERKBAAR)
+    if onbekend:
+        raise InloopFout(_("Deze gegevens kunt u niet wijzigen."))
+    uitkomst = velden.get("uitkomst", bezoek.uitkomst)
+    doorverwezen = velden.get("doorverwezen_naar", bezoek.doorverwezen_naar)
+    _bezoek_check(
+        werkplaats=bezoek.werkplaats, onderwerpen=onderwerpen, uitkomst=uitkomst, doorverwezen_naar=doorverwezen
+    )
+    oude_codes = list(bezoek.onderwerpen.values_list("code", flat=True))
+    oud = _telling_sleutels(bezoek, oude_codes)
+    for naam, waarde in velden.items():
+        if naam == "duur_minuten" and bezoek.wachtnummer_id is not None:
+            continue  # measured by the queue, not typed
+        setattr(bezoek, naam, waarde)
+    if bezoek.uitkomst != Uitkomst.DOORVERWEZEN:
+        bezoek.doorverwezen_naar = ""
+    bezoek.notitie = bezoek.notitie.strip()
+    bezoek.save()
+    bezoek.onderwerpen.set(onderwerpen)
+    nieuw = _telling_sleutels(bezoek, [o.code for o in onderwerpen])
+    week = week_van(bezoek.aangekomen)
+    weg = [k for k in oud if k not in nieuw]
+    erbij = [k for k in nieuw if k not in oud]
+    telling_wijzigen(werkplaats_id=bezoek.werkplaats_id, week=week, sleutels=weg, delta=-1)
+    telling_wijzigen(werkplaats_id=bezoek.werkplaats_id, week=week, sleutels=erbij, delta=1)
+    audit_log(actie="inloop.bezoek_wijzigen", actor=door, oorsprong=oorsprong, obj=bezoek)
+    return bezoek
+
+
+# --- kiosk and queue ----------------------------------------------------------------------------
+
+
+def kiosk_voor(*, werkplaats: WerkplaatsPage) -> Kiosk:
+    kiosk, _created = Kiosk.objects.get_or_create(werkplaats=werkplaats)
+    return kiosk
+
+
+@transaction.atomic
+def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> Kiosk:
+    """A new secret link; the old one stops working at once (a lost tablet, a shared photo)."""
+    if not permissions.can_coordinate(door, werkplaats):
+        raise InloopFout(_("Alleen de coördinator van deze werkplaats kan de kiosklink vernieuwen."))
+    kiosk = kiosk_voor(werkplaats=werkplaats)
+    kiosk.token = Kiosk._meta.get_field("token").default()
+    kiosk.save()
+    audit_log(actie="inloop.kiosk_vernieuwen", actor=door, oorsprong=oorsprong, obj=kiosk)
+    return kiosk
+
+
+def _wachtrij_vergrendeld(werkplaats_id: int, nu: datetime) -> Wachtrij:
+    """Today's queue row, locked: every change to the queue of a day goes through this one lock."""
+    wachtrij, _created = Wachtrij.objects.get_or_create(werkplaats_id=werkplaats_id, datum=vandaag(nu))
+    return Wachtrij.objects.select_for_update().get(pk=wachtrij.pk)
+
+
+@transaction.atomic
+def wachtnummer_trekken(*, werkplaats: WerkplaatsPage, nu: datetime | None = None) -> Wachtnummer:
+    """Hand out the next number of today's queue (the kiosk at the door)."""
+    nu = nu or timezone.now()
+    wachtrij = _wachtrij_vergrendeld(werkplaats.pk, nu)
+    wachtrij.laatste_nummer += 1
+    wachtrij.save(update_fields=["laatste_nummer"])
+    return Wachtnummer.objects.create(wachtrij=wachtrij, nummer=wachtrij.laatste_nummer, aangemaakt=nu)
+
+
+def _mag_werken(door, werkplaats: WerkplaatsPage) -> None:
+    if not permissions.can_log_visits(door, werkplaats):
+        raise InloopFout(_("U werkt niet bij deze werkplaats."))
+
+
+@transaction.atomic
+def wachtnummer_roep_volgende(
+    *, werkplaats: WerkplaatsPage, door, nu: datetime | None = None
+) -> Wachtnummer | None:
+    """Call the lowest waiting number. Two volunteers pressing at once get two different numbers."""
+    nu = nu or timezone.now()
+    _mag_werken(door, werkplaats)
+    wachtrij = _wachtrij_vergrendeld(werkplaats.pk, nu)
+    nummer = (
+        Wachtnummer.objects.filter(wachtrij=wachtrij, status=Wachtnummer.Status.WACHTEND)
+        .order_by("nummer")
+        .first()
+    )
+    if nummer is None:
+        return None
+    nummer.status = Wachtnummer.Status.GEROEPEN
+    nummer.geroepen_op = nu
+    nummer.geroepen_door = door
+    nummer.save(update_fields=["status", "geroepen_op", "geroepen_door"])
+    return nummer
+
+
+def _nummer_vergrendeld(wachtnummer: Wachtnummer, door, nu: datetime) -> Wachtnummer:
+    werkplaats = WerkplaatsPage.objects.get(pk=wachtnummer.wachtrij.werkplaats_id)
+    _mag_werken(door, werkplaats)
+    Wachtrij.objects.select_for_update().get(pk=wachtnummer.wachtrij_id)
+    return Wachtnummer.objects.select_related("wachtrij").get(pk=wachtnummer.pk)
+
+
+@transaction.atomic
+def wachtnummer_roep(*, wachtnummer: Wachtnummer, door, nu: datetime | None = None) -> Wachtnummer:
+    """Call one particular number (someone who needs a language or a specific volunteer)."""
+    nu = nu or timezone.now()
+    nummer = _nummer_vergrendeld(wachtnummer, door, nu)
+    if nummer.status != Wachtnummer.Status.WACHTEND:
+        raise InloopFout(_("Nummer %(n)s wacht niet meer; iemand anders heeft het al geroepen.") % {"n": nummer.nummer})
+    nummer.status = Wachtnummer.Status.GEROEPEN
+    nummer.geroepen_op = nu
+    nummer.geroepen_door = door
+    nummer.save(update_fields=["status", "geroepen_op", "geroepen_door"])
+    return nummer
+
+
+AFRONDINGEN = (Wachtnummer.Status.GEHOLPEN, Wachtnummer.Status.OVERGEDRAGEN, Wachtnummer.Status.WEG)
+
+
+@transaction.atomic
+def wachtnummer_afronden(
+    *, wachtnummer: Wachtnummer, door, status: str, overgedragen_aan: str = "", nu: datetime | None = None
+) -> Wachtnummer:
+    """Served, handed to a professional who is present, or gone (did not come when called)."""
+    nu = nu or timezone.now()
+    nummer = _nummer_vergrendeld(wachtnummer, door, nu)
+    if status not in AFRONDINGEN:
+        raise InloopFout(_("Onbekende afronding."))
+    allowed_from = [Wachtnummer.Status.GEROEPEN]
+    if status == Wachtnummer.Status.WEG:
+        allowed_from.append(Wachtnummer.Status.WACHTEND)
+    if nummer.status not in allowed_from:
+        raise InloopFout(_("Nummer %(n)s is al afgerond.") % {"n": nummer.nummer})
+    if status == Wachtnummer.Status.OVERGEDRAGEN and not overgedragen_aan:
+        raise InloopFout(_("Kies aan wie u het bezoek overdraagt."))
+    nummer.status = status
+    nummer.afgerond_op = nu
+    nummer.overgedragen_aan = overgedragen_aan if status == Wachtnummer.Status.OVERGEDRAGEN else ""
+    nummer.save(update_fields=["status", "afgerond_op", "overgedragen_aan"])
+    if status == Wachtnummer.Status.WEG:
+        telling_wijzigen(
+            werkplaats_id=nummer.wachtrij.werkplaats_id,
+            week=week_van(nummer.aangemaakt),
+            sleutels=[(BezoekTelling.Dimensie.NIET_VERSCHENEN, "")],
+            delta=1,
+        )
+    return nummer
+
+
+# --- signals ------------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def signaal_melden(*, werkplaats: WerkplaatsPage, door, titel: str, categorie: str) -> Signaal:
+    _mag_werken(door, werkplaats)
+    titel = titel.strip()
+    if not titel:
+        raise InloopFout(_("Beschrijf het signaal in een paar woorden."))
+    if categorie not in Signaal.Categorie.values:
+        raise InloopFout(_("Kies een soort signaal."))
+    signaal = Signaal.objects.create(gemeente_id=werkplaats.gemeente_id, titel=titel, categorie=categorie)
+    SignaalMelding.objects.create(signaal=signaal, werkplaats=werkplaats, gemeld_door=door)
+    return signaal
+
+
+@transaction.atomic
+def signaal_ook_gezien(*, signaal: Signaal, werkplaats: WerkplaatsPage, door) -> SignaalMelding:
+    """Count the same problem again: the gemeente sees how often it comes back."""
+    _mag_werken(door, werkplaats)
+    if signaal.gemeente_id != werkplaats.gemeente_id:
+        raise InloopFout(_("Dit signaal hoort bij een andere gemeente."))
+    return SignaalMelding.objects.create(signaal=signaal, werkplaats=werkplaats, gemeld_door=door)

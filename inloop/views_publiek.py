@@ -1,0 +1,53 @@
+"""The kiosk at the door and the screen in the room: no login, the secret link is the key."""
+
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from inloop import selectors, services
+from inloop.models import Kiosk
+
+
+def _stand(werkplaats_id: int) -> dict:
+    stand = selectors.scherm_stand(werkplaats_id=werkplaats_id)
+    wachtend = ngettext("%(n)s persoon wacht.", "%(n)s personen wachten.", stand["wachtend"]) % {
+        "n": stand["wachtend"]
+    }
+    stand["tekst"] = f"{wachtend} " + _("Wachttijd ongeveer %(m)s minuten.") % {"m": stand["wachttijd_minuten"]}
+    return stand
+
+
+def _kiosk(token: str) -> Kiosk:
+    return get_object_or_404(Kiosk.objects.select_related("werkplaats"), token=token)
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def kiosk(request, token: str):
+    k = _kiosk(token)
+    context = {"werkplaats": k.werkplaats, "token": token}
+    if request.method == "POST":
+        nummer = services.wachtnummer_trekken(werkplaats=k.werkplaats)
+        stand = selectors.wachtrij_stand(werkplaats_id=k.werkplaats_id)
+        context["nummer"] = nummer
+        context["voor_u"] = sum(1 for n in stand.wachtend if n.nummer < nummer.nummer)
+        context["wachttijd"] = stand.geschatte_wachttijd(context["voor_u"] + 1)
+    return render(request, "inloop/kiosk.html", context)
+
+
+@never_cache
+@require_GET
+def scherm(request, token: str):
+    k = _kiosk(token)
+    context = {"werkplaats": k.werkplaats, "token": token, "stand": _stand(k.werkplaats_id)}
+    return render(request, "inloop/scherm.html", context)
+
+
+@never_cache
+@require_GET
+def scherm_status(request, token: str):
+    k = _kiosk(token)
+    return JsonResponse(_stand(k.werkplaats_id))
