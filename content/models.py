@@ -51,9 +51,9 @@ class HomePage(Page):
         ),
         FieldPanel("body"),
     ]
-    # A home page is the root of a gemeente's site; it never sits inside another page.
+    # A home page is the root of a gemeente's site, so it sits directly under the tree root, once per
+    # gemeente (no max_count_per_parent: every gemeente's site needs its own home page there).
     parent_page_types = ["wagtailcore.Page"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("startpagina")
