@@ -6,6 +6,11 @@ shift generation, retention). The heartbeat keeps the cron process visibly alive
 
 from rq import cron
 
+from berichten.jobs import berichten_bewaartermijn, berichten_tick
 from werkplaats_site.jobs import heartbeat
 
 cron.register(heartbeat, queue_name="default", interval=300)
+
+# SMS outbox: due messages onto the queue every minute; old message texts erased nightly.
+cron.register(berichten_tick, queue_name="berichten", interval=60)
+cron.register(berichten_bewaartermijn, queue_name="berichten", cron="30 3 * * *")

@@ -5,7 +5,6 @@ nothing. Later apps add their own steps to ``STEPS``-style functions here (spree
 """
 
 from dataclasses import dataclass, field
-from decimal import Decimal
 
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
@@ -19,45 +18,13 @@ from accounts.models import (
     WerkplaatsLidmaatschap,
     WerkplaatsRol,
 )
+from content.demo import content_demo_seed
 from content.models import HomePage
-from werkplaatsen.models import Gemeente, Organisatie, WerkplaatsIndexPage, WerkplaatsPage
+from werkplaatsen.demo import werkplaatsen_demo_seed
+from werkplaatsen.models import Gemeente, Organisatie, WerkplaatsPage
 
 # Shared by every demo account; the seed refuses to run outside DEBUG so this never reaches production.
 DEMO_PASSWORD = "werkplaats-demo"  # noqa: S105
-
-WERKPLAATSEN = [
-    # slug, name, street, postcode, wijk, latitude, longitude
-    ("binnenstad", "Werkplaats Binnenstad", "Melkmarkt 20", "8011 MC", "Binnenstad", "52.512700", "6.093600"),
-    (
-        "diezerpoort",
-        "Werkplaats Diezerpoort",
-        "Schuurmanstraat 10",
-        "8021 AH",
-        "Diezerpoort",
-        "52.518500",
-        "6.103000",
-    ),
-    ("holtenbroek", "Werkplaats Holtenbroek", "Dobbe 80", "8031 ET", "Holtenbroek", "52.529800", "6.087500"),
-    ("aa-landen", "Werkplaats Aa-landen", "Eemstraat 2", "8032 GN", "Aa-landen", "52.536900", "6.101200"),
-    (
-        "stadshagen",
-        "Werkplaats Stadshagen",
-        "Stadshagenplein 1",
-        "8043 AA",
-        "Stadshagen",
-        "52.531000",
-        "6.056000",
-    ),
-    (
-        "zwolle-zuid",
-        "Werkplaats Zwolle-Zuid",
-        "Ittersumallee 500",
-        "8025 BW",
-        "Zwolle-Zuid",
-        "52.496000",
-        "6.115000",
-    ),
-]
 
 ORGANISATIES = [
     ("Sociaal Raadslieden Zwolle (demo)", OrganisatieRol.SOCIAAL_RAADSLID, "raadslid"),
@@ -141,36 +108,6 @@ def _home_and_site() -> tuple[HomePage, Site]:
     return home, site
 
 
-def _werkplaatsen(home: HomePage) -> list[WerkplaatsPage]:
-    index = WerkplaatsIndexPage.objects.child_of(home).first()
-    if index is None:
-        index = home.add_child(
-            instance=WerkplaatsIndexPage(
-                title="Werkplaatsen",
-                slug="werkplaatsen",
-                intro="Zoek de werkplaats die het dichtst bij u is en nu open is.",
-            )
-        )
-    pages = []
-    for slug, title, straat, postcode, wijk, lat, lon in WERKPLAATSEN:
-        page = WerkplaatsPage.objects.child_of(index).filter(slug=slug).first()
-        if page is None:
-            page = index.add_child(
-                instance=WerkplaatsPage(
-                    title=title,
-                    slug=slug,
-                    straat=straat,
-                    postcode=postcode,
-                    plaats="Zwolle",
-                    wijk=wijk,
-                    latitude=Decimal(lat),
-                    longitude=Decimal(lon),
-                )
-            )
-        pages.append(page)
-    return pages
-
-
 @transaction.atomic
 def seed_demo() -> DemoResult:
     home, site = _home_and_site()
@@ -179,7 +116,8 @@ def seed_demo() -> DemoResult:
         defaults={"naam": "Zwolle (demo)", "cbs_code": "GM0193", "site": site, "contact_telefoon": "14 038"},
     )
     result = DemoResult(gemeente=gemeente, home=home)
-    result.werkplaatsen = _werkplaatsen(home)
+    result.werkplaatsen = werkplaatsen_demo_seed(home)
+    content_demo_seed(home)
 
     admin = _user("beheerder", first_name="Beheerder", is_staff=True, is_superuser=True)
     GemeenteLidmaatschap.objects.get_or_create(user=admin, gemeente=gemeente, rol=GemeenteRol.REDACTEUR)

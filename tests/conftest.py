@@ -100,6 +100,8 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def _sms_and_jobs_inline(settings):
     """Every test sends SMS to memory and runs jobs inline unless it asks for Redis itself."""
     settings.SMS_BACKEND = "memory"
+    # No test reaches PDOK; the geocoding tests put a fake with recorded answers at its HTTP edge.
+    settings.PDOK_ENABLED = False
 
 
 @pytest.fixture(scope="session")

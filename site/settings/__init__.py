@@ -176,6 +176,26 @@ TWILIO_MESSAGING_SERVICE_SID = os.environ.get("TWILIO_MESSAGING_SERVICE_SID", ""
 TWILIO_FROM_NUMBER = os.environ.get("TWILIO_FROM_NUMBER", "")
 # The URL Twilio calls, as Twilio sees it (behind a proxy it differs from what Django sees).
 TWILIO_WEBHOOK_BASE_URL = os.environ.get("TWILIO_WEBHOOK_BASE_URL", "")
+# SMS outbox (berichten): bodies are erased after this many days, the metadata stays for statistics.
+BERICHTEN_BEWAARTERMIJN_DAGEN = int(os.environ.get("BERICHTEN_BEWAARTERMIJN_DAGEN") or 90)
+BERICHTEN_MAX_TEKENS = 459  # three SMS segments of 153 GSM-7 characters
+# Quiet hours, Europe/Amsterdam: nothing non-urgent from 21:00 until 08:00.
+BERICHTEN_STILTE_VAN = 21
+BERICHTEN_STILTE_TOT = 8
+# Attempts per message (first try + RQ retries) and the pauses between them, in seconds.
+BERICHTEN_POGINGEN = 4
+BERICHTEN_RETRY_INTERVALLEN = [30, 120, 600]
+# A queued row whose job has not finished after this long (Redis lost it) is enqueued again.
+BERICHTEN_WACHTRIJ_TIMEOUT = 900
+BERICHTEN_PER_JOB = 100  # rows per send job
+
+# Geocoding for the finder: PDOK's Locatieserver, asked only for what the PC4 table and the cache of
+# earlier answers do not know. PDOK_ENABLED=0 keeps the finder fully offline.
+PDOK_LOCATIESERVER_URL = os.environ.get(
+    "PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1/free"
+)
+PDOK_TIMEOUT_SECONDS = float(os.environ.get("PDOK_TIMEOUT_SECONDS", "2"))
+PDOK_ENABLED = env_bool("PDOK_ENABLED", True)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "noreply@werkplaats.localhost")

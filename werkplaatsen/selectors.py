@@ -1,0 +1,135 @@
+"""Reads about werkplaatsen with rules: the finder, a werkplaats page, the open data."""
+
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+
+from django.db.models import Prefetch, QuerySet
+
+from werkplaatsen import geocoding, openingstijden
+from werkplaatsen.models import Gemeente, Sluiting, Spreekuur, WerkplaatsPage
+
+
+def gemeente_for_site(site) -> Gemeente | None:
+    if site is None:
+        return None
+    return Gemeente.objects.filter(site=site).first()
+
+
+def werkplaatsen_live(gemeente: Gemeente) -> QuerySet[WerkplaatsPage]:
+    """The gemeente's published werkplaatsen with their hours: three queries, whatever the count."""
+    today = openingstijden.local(openingstijden.now()).date()
+    return (
+        WerkplaatsPage.objects.live()
+        .filter(gemeente=gemeente)
+        .select_related("gemeente")
+        .prefetch_related(
+            Prefetch("spreekuren", queryset=Spreekuur.objects.order_by("weekdag", "opent")),
+            # Past sluitingen never change an answer again.
+            Prefetch("sluitingen", queryset=Sluiting.objects.filter(tot__gte=today - timedelta(days=1))),
+        )
+        .order_by("title")
+    )
+
+
+@dataclass
+class FinderResult:
+    werkplaats: WerkplaatsPage
+    status: openingstijden.Status
+    status_tekst: str
+    afstand_m: int | None = None
+
+    @property
+    def afstand_tekst(self) -> str:
+        if self.afstand_m is None:
+            return ""
+        if self.afstand_m < 1000:
+            return f"{round(self.afstand_m, -1):.0f} m"
+        return f"{self.afstand_m / 1000:.1f} km".replace(".", ",")
+
+
+@dataclass
+class FinderAnswer:
+    results: list[FinderResult] = field(default_factory=list)
+    locatie: geocoding.Locatie | None = None
+    # The query could not be placed: the page says so and shows every werkplaats.
+    onbekend: bool = False
+    total: int = 0
+
+    @property
+    def nearest_open(self) -> FinderResult | None:
+        """Open now and nearest (or first); what a resident in a hurry needs first."""
+        return next((r for r in self.results if r.status.is_open), None)
+
+    @property
+    def first_to_open(self) -> FinderResult | None:
+        upcoming = [r for r in self.results if r.status.volgende is not None]
+        if not upcoming:
+            return None
+        # Sooner wins; within a few minutes of each other the nearer one does.
+        return min(upcoming, key=lambda r: (r.status.volgende.begin, r.afstand_m or 0))
+
+
+def _matches(page: WerkplaatsPage, schema, filters: dict, moment: datetime) -> bool:
+    if filters.get("rolstoel") and not page.rolstoeltoegankelijk:
+        return False
+    if filters.get("taal") and filters["taal"] not in (page.talen or []):
+        return False
+    if filters.get("onderwerp") and filters["onderwerp"] not in (page.onderwerpen or []):
+        return False
+    if filters.get("dag") is not None and not openingstijden.open_on_weekday(schema, filters["dag"], moment):
+        return False
+    return not (filters.get("open_vandaag") and not openingstijden.opens_today(schema, moment))
+
+
+def werkplaatsen_nearest(
+    *, gemeente: Gemeente, query: str = "", lat: float | None = None, lon: float | None = None,
+    filters: dict | None = None, moment: datetime | None = None,
+) -> FinderAnswer:
+    """The gemeente's werkplaatsen for the finder: nearest first when we know where the resident is."""
+    moment = moment or openingstijden.now()
+    filters = filters or {}
+    answer = FinderAnswer()
+    if lat is not None and lon is not None:
+        answer.locatie = geocoding.Locatie(lat, lon, "")
+    elif query.strip():
+        answer.locatie = geocoding.locate(query)
+        answer.onbekend = answer.locatie is None
+    pages = list(werkplaatsen_live(gemeente))
+    answer.total = len(pages)
+    for page in pages:
+        schema = openingstijden.Schema.of(page)
+        if not _matches(page, schema, filters, moment):
+            continue
+        state = openingstijden.status(schema, moment)
+        result = FinderResult(page, state, openingstijden.status_text(state, moment))
+        if answer.locatie and page.latitude is not None and page.longitude is not None:
+            result.afstand_m = geocoding.distance_m(
+                answer.locatie.latitude, answer.locatie.longitude, float(page.latitude), float(page.longitude)
+            )
+        answer.results.append(result)
+    if answer.locatie:
+        answer.results.sort(key=lambda r: (r.afstand_m is None, r.afstand_m or 0, r.werkplaats.title))
+    return answer
+
+
+def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> dict:
+    """What a werkplaats page shows beside its own fields: status, week table, coming exceptions."""
+    from werkplaatsen.structured_data import werkplaats_jsonld
+
+    moment = moment or openingstijden.now()
+    today = openingstijden.local(moment).date()
+    schema = openingstijden.Schema.of(page)
+    state = openingstijden.status(schema, moment)
+    return {
+        "today": today,
+        "status": state,
+        "status_tekst": openingstijden.status_text(state, moment),
+        "weekrooster": openingstijden.weekly_rows(schema, today),
+        "uitzonderingen": openingstijden.upcoming_exceptions(schema, today),
+        "komende_openingen": list(openingstijden.occurrences(schema, today, today + timedelta(days=13))),
+        "jsonld": werkplaats_jsonld(page, schema, today),
+    }
+
+
+def coming_weeks(start: date, weeks: int) -> tuple[date, date]:
+    return start, start + timedelta(weeks=weeks) - timedelta(days=1)
