@@ -42,6 +42,9 @@ class NummerColumn(Column):
 
 
 class BerichtIndexView(generic.IndexView):
+    def get_edit_url(self, instance):
+        return None  # outbox rows are never edited by hand
+
     def get_list_more_buttons(self, instance):
         buttons = []
         if instance.status == BerichtStatus.FAILED and self.permission_policy.user_has_permission(
@@ -70,7 +73,7 @@ class BerichtViewSet(ModelViewSet):
     add_to_reference_index = False
     list_per_page = 50
     list_display = [
-        Column("soort", label=_("soort")),
+        "soort",  # the title column, which carries the row's buttons
         NummerColumn("telefoonnummer", label=_("telefoonnummer")),
         Column("get_status_display", label=_("status")),
         Column("foutcode", label=_("foutcode")),
@@ -96,7 +99,9 @@ class BerichtViewSet(ModelViewSet):
             if bericht_retry(bericht=bericht):
                 messages.success(request, _("Het bericht wordt opnieuw verstuurd."))
             else:
-                messages.error(request, _("Dit bericht is niet mislukt; het kan niet opnieuw worden verstuurd."))
+                messages.error(
+                    request, _("Dit bericht is niet mislukt; het kan niet opnieuw worden verstuurd.")
+                )
             return redirect("bericht:index")
         return TemplateResponse(
             request,

@@ -91,7 +91,9 @@ def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = N
             Bericht.objects.filter(id__in=claimed, status=BerichtStatus.QUEUED, in_wachtrij_op=now).update(
                 status=BerichtStatus.WAITING, in_wachtrij_op=None
             )
-            logger.warning("SMS queue unreachable (%s); %d messages wait for the next tick", exc, len(claimed))
+            logger.warning(
+                "SMS queue unreachable (%s); %d messages wait for the next tick", exc, len(claimed)
+            )
             break
         total += len(claimed)
         if ids is not None or len(claimed) < CLAIM_PER_TRANSACTION:
@@ -130,7 +132,14 @@ def berichten_send(*, ids: list[int]) -> list[int]:
                 bericht.in_wachtrij_op = None
                 fields += ["niet_voor", "in_wachtrij_op"]
             else:
-                fields += ["pogingen", "provider_sid", "foutcode", "foutmelding", "verzonden_op", "in_wachtrij_op"]
+                fields += [
+                    "pogingen",
+                    "provider_sid",
+                    "foutcode",
+                    "foutmelding",
+                    "verzonden_op",
+                    "in_wachtrij_op",
+                ]
                 if _attempt(gateway, bericht, now):
                     opnieuw.append(pk)
             bericht.save(update_fields=fields)

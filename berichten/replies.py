@@ -46,7 +46,9 @@ def reply_handler_unregister(soort: str) -> None:
 
 def _reply(*, nummer: str, tekst: str, soort: str, sleutel: str) -> None:
     # A direct answer to someone who just texted us: urgent, so quiet hours do not hold it back.
-    _bericht_create(telefoonnummer=nummer, tekst=tekst, soort=soort, sleutel=sleutel, niet_voor=None, urgent=True)
+    _bericht_create(
+        telefoonnummer=nummer, tekst=tekst, soort=soort, sleutel=sleutel, niet_voor=None, urgent=True
+    )
 
 
 @transaction.atomic
@@ -99,8 +101,7 @@ def antwoord_receive(*, message_sid: str, van: str, tekst: str) -> Antwoord | No
             # One help text per number per day, however many unknown replies arrive.
             sleutel=f"hulp:{nummer}:{vandaag}",
             tekst=_(
-                "Dit nummer begrijpt uw bericht niet. Bel of bezoek de werkplaats. "
-                "Geen sms meer? Stuur STOP."
+                "Dit nummer begrijpt uw bericht niet. Bel of bezoek de werkplaats. Geen sms meer? Stuur STOP."
             ),
         )
         return antwoord

@@ -1,8 +1,8 @@
 """Berichten tests run jobs inline and send to the memory gateway unless a test asks for real Redis."""
 
 import json
-from datetime import UTC, datetime
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest

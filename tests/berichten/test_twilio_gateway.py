@@ -96,7 +96,11 @@ def test_opted_out_at_twilio_21610_blocks_the_row_and_records_the_opt_out(twilio
 
 @pytest.mark.parametrize(
     "answer",
-    [(500, "error_500.json"), (429, "error_429_20429.json"), requests.exceptions.ReadTimeout("read timed out")],
+    [
+        (500, "error_500.json"),
+        (429, "error_429_20429.json"),
+        requests.exceptions.ReadTimeout("read timed out"),
+    ],
     ids=["500", "429", "timeout"],
 )
 def test_server_errors_and_timeouts_are_retried_then_sent_once(twilio, settings, answer):

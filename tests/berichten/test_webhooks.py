@@ -38,7 +38,9 @@ def inbound(client, body, sid="SMin0001", van=MOBIEL):
 
 @pytest.fixture
 def sent(verzonden):
-    bericht = bericht_send(telefoonnummer=MOBIEL, tekst="Morgen 10:00 dienst. Kunt u?", soort="dienst", sleutel="d:1")
+    bericht = bericht_send(
+        telefoonnummer=MOBIEL, tekst="Morgen 10:00 dienst. Kunt u?", soort="dienst", sleutel="d:1"
+    )
     berichten_dispatch()
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.SENT
@@ -66,7 +68,9 @@ def test_a_body_changed_after_signing_is_refused(client, sent):
 
 def test_without_an_auth_token_every_request_is_refused(client, settings, sent):
     settings.TWILIO_AUTH_TOKEN = ""
-    response = post(client, "/sms/status/", {"MessageSid": sent.provider_sid, "MessageStatus": "delivered"}, token="x")
+    response = post(
+        client, "/sms/status/", {"MessageSid": sent.provider_sid, "MessageStatus": "delivered"}, token="x"
+    )
     assert response.status_code == 403
     assert inbound(client, "STOP").status_code == 403
     assert not Afmelding.objects.exists()
@@ -149,7 +153,10 @@ def test_stop_blocks_messages_that_were_still_waiting(client, verzonden):
     from django.utils import timezone
 
     later = bericht_send(
-        telefoonnummer=MOBIEL, tekst="Dienst volgende week.", soort="dienst", sleutel="d:9",
+        telefoonnummer=MOBIEL,
+        tekst="Dienst volgende week.",
+        soort="dienst",
+        sleutel="d:9",
         niet_voor=timezone.now() + timedelta(days=2),
     )
     inbound(client, "STOP")
