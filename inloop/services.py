@@ -1,5 +1,6 @@
 """Writes with rules: logging and editing visits, the queue, signals. Rollup counts move with them."""
 
+from collections import Counter, defaultdict
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -76,6 +77,42 @@ def telling_wijzigen(*, werkplaats_id: int, week, sleutels: list[tuple[str, str]
     BezoekTelling.objects.filter(match, werkplaats_id=werkplaats_id, week=week).update(
         aantal=F("aantal") + delta
     )
+
+
+@transaction.atomic
+def telling_herbereken(*, werkplaats_ids: list[int]) -> int:
+    """Rebuild the rollup of these werkplaatsen from the visits themselves (after a bulk import).
+
+    The services keep the rollup current; this is for data that arrived around them (the demo seed,
+    a migration of old records). Returns the number of rollup rows written.
+    """
+    BezoekTelling.objects.filter(werkplaats_id__in=werkplaats_ids).delete()
+    codes: dict[int, list[str]] = defaultdict(list)
+    for bezoek_id, code in Bezoek.onderwerpen.through.objects.filter(
+        bezoek__werkplaats_id__in=werkplaats_ids
+    ).values_list("bezoek_id", "onderwerp__code"):
+        codes[bezoek_id].append(code)
+    counts: Counter = Counter()
+    for bezoek in (
+        Bezoek.objects.filter(werkplaats_id__in=werkplaats_ids)
+        .only("werkplaats_id", "aangekomen", "uitkomst", "taal", "eerste_bezoek")
+        .iterator(chunk_size=2000)
+    ):
+        week = week_van(bezoek.aangekomen)
+        for dimensie, waarde in _telling_sleutels(bezoek, codes[bezoek.pk]):
+            counts[(bezoek.werkplaats_id, week, dimensie, waarde)] += 1
+    for werkplaats_id, aangemaakt in Wachtnummer.objects.filter(
+        wachtrij__werkplaats_id__in=werkplaats_ids, status=Wachtnummer.Status.WEG
+    ).values_list("wachtrij__werkplaats_id", "aangemaakt"):
+        counts[(werkplaats_id, week_van(aangemaakt), BezoekTelling.Dimensie.NIET_VERSCHENEN, "")] += 1
+    BezoekTelling.objects.bulk_create(
+        [
+            BezoekTelling(werkplaats_id=w, week=week, dimensie=d, waarde=v, aantal=n)
+            for (w, week, d, v), n in counts.items()
+        ],
+        batch_size=2000,
+    )
+    return len(counts)
 
 
 # --- visits -------------------------------------------------------------------------------------
@@ -161,18 +198,23 @@ def bezoek_log(
 BEWERKBAAR = ("uitkomst", "doorverwezen_naar", "eerste_bezoek", "taal", "duur_minuten", "notitie")
 
 
-@transaction.atomic
 def bezoek_edit(
     *, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onderwerp], nu: datetime | None = None, **velden
 ) -> Bezoek:
     """Change a logged visit: its author within 24 hours, after that a coördinator. Always audited."""
     nu = nu or timezone.now()
-    bezoek = Bezoek.objects.select_for_update().select_related("werkplaats").get(pk=bezoek.pk)
     if not permissions.can_edit_bezoek(door, bezoek, nu):
+        # Outside the edit's transaction, so the refusal stays in the audit log.
         audit_log(actie="inloop.bezoek_wijzigen", resultaat="geweigerd", actor=door, oorsprong=oorsprong, obj=bezoek)
         raise InloopFout(
             _("U kunt dit bezoek niet meer wijzigen: na 24 uur kan alleen de coördinator dat nog.")
         )
+    return _bezoek_edit(bezoek=bezoek, door=door, oorsprong=oorsprong, onderwerpen=onderwerpen, velden=velden)
+
+
+@transaction.atomic
+def _bezoek_edit(*, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onderwerp], velden: dict) -> Bezoek:
+    bezoek = Bezoek.objects.select_for_update().select_related("werkplaats").get(pk=bezoek.pk)
     onbekend = set(velden) - set(BEWERKBAAR)
     if onbekend:
         raise InloopFout(_("Deze gegevens kunt u niet wijzigen."))

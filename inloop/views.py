@@ -260,6 +260,9 @@ def rapportage(request):
     toegestaan = list(permissions.werkplaatsen_for_reports(request.user).order_by("title"))
     if not toegestaan:
         raise PermissionDenied(_("U heeft geen toegang tot rapportages."))
+    gevraagd = request.GET.get("werkplaats", "")
+    if gevraagd.isdigit() and int(gevraagd) not in {w.pk for w in toegestaan}:
+        raise PermissionDenied(_("Deze werkplaats valt buiten uw rapportages."))
     van, tot = reports.periode_standaard(vandaag())
     data = {"van": van.isoformat(), "tot": tot.isoformat(), **request.GET.dict()}
     form = RapportFilterForm(data, werkplaatsen=toegestaan)
