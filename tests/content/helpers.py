@@ -1,9 +1,13 @@
 """Builders and HTML readers for the content suites."""
 
 import datetime
+import io
 import json
 from html.parser import HTMLParser
 
+from django.core.files.images import ImageFile
+from PIL import Image as PILImage
+from wagtail.images.models import Image
 from wagtail.rich_text import RichText
 
 from content.models import (
@@ -12,6 +16,14 @@ from content.models import (
     ToegankelijkheidsverklaringPagina,
     VeelgesteldeVragenPagina,
 )
+
+
+def image_create(tmp_path, settings) -> Image:
+    """A small real PNG in the Wagtail image library, stored under the test's own media folder."""
+    settings.MEDIA_ROOT = tmp_path
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (40, 30), "#01689b").save(buffer, format="PNG")
+    return Image.objects.create(title="Werkplaats", file=ImageFile(buffer, name="werkplaats.png"))
 
 
 def faq_create(parent, *, vragen, slug="veelgestelde-vragen", title="Veelgestelde vragen"):

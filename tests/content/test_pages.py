@@ -1,11 +1,6 @@
 """Each content page type is created as an editor would and renders for a resident."""
 
-import io
-
 import pytest
-from django.core.files.images import ImageFile
-from PIL import Image as PILImage
-from wagtail.images.models import Image
 from wagtail.rich_text import RichText
 
 from content.blocks import ActieBlock
@@ -13,6 +8,7 @@ from content.models import HomePage, StandaardPagina, ToegankelijkheidStatus
 from tests.content.helpers import (
     assert_headings_in_order,
     faq_create,
+    image_create,
     privacy_create,
     read_html,
     toegankelijkheid_create,
@@ -71,15 +67,8 @@ def test_home_page_without_topics_shows_no_empty_heading(client, home):
     assert "Waarvoor kunt u komen?" not in client.get("/").content.decode()
 
 
-def _image(tmp_path, settings) -> Image:
-    settings.MEDIA_ROOT = tmp_path
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (40, 30), "#01689b").save(buffer, format="PNG")
-    return Image.objects.create(title="Werkplaats", file=ImageFile(buffer, name="werkplaats.png"))
-
-
 def test_standaard_pagina_renders_every_block(client, home, tmp_path, settings):
-    image = _image(tmp_path, settings)
+    image = image_create(tmp_path, settings)
     faq = faq_create(home, vragen=[("Wat kost het?", "<p>Niets.</p>")])
     page = home.add_child(
         instance=StandaardPagina(

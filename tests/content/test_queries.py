@@ -4,7 +4,7 @@ import pytest
 from wagtail.rich_text import RichText
 
 from content.models import StandaardPagina
-from tests.content.helpers import faq_create, privacy_create, toegankelijkheid_create
+from tests.content.helpers import faq_create, image_create, privacy_create, toegankelijkheid_create
 from tests.factories import gemeente_create
 from tests.helpers import queries_for
 
@@ -71,3 +71,25 @@ def test_standaard_pagina_query_count_is_the_same_for_few_and_many_blocks(client
         == queries_for(lambda: client.get(pages[1].url))
         <= CEILING
     )
+
+
+def test_standaard_pagina_query_count_is_the_same_for_one_and_six_images(client, tmp_path, settings):
+    # Images are loaded in one query for the whole body, and renditions come from the cache once made.
+    home = gemeente_create().site.root_page
+    images = [image_create(tmp_path, settings) for _ in range(6)]
+    pages = []
+    for size in (1, 6):
+        body = [
+            (
+                "afbeelding",
+                {"afbeelding": {"image": image, "alt_text": "Foto", "decorative": False}, "onderschrift": ""},
+            )
+            for image in images[:size]
+        ]
+        pages.append(
+            home.add_child(instance=StandaardPagina(title=f"Foto's {size}", slug=f"fotos-{size}", body=body))
+        )
+    for page in pages:
+        client.get(page.url)  # the first visit makes the renditions
+    counts = [queries_for(lambda page=page: client.get(page.url)) for page in pages]
+    assert counts[0] == counts[1] <= CEILING, counts
