@@ -98,8 +98,14 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 
 @pytest.fixture(autouse=True)
 def _sms_and_jobs_inline(settings):
-    """Every test sends SMS to memory and runs jobs inline unless it asks for Redis itself."""
+    """Every test: SMS to memory, jobs inline, an empty local cache, and no PDOK, unless it asks."""
     settings.SMS_BACKEND = "memory"
+    # Each test starts with an empty cache of its own (CI's Redis would otherwise carry one test's
+    # finder snapshot into the next); tests/site/test_cache.py covers the Redis cache itself.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "tests"}}
+    from django.core.cache import cache
+
+    cache.clear()
     # No test reaches PDOK; the geocoding tests put a fake with recorded answers at its HTTP edge.
     settings.PDOK_ENABLED = False
 

@@ -5,3 +5,8 @@ from django.utils.translation import gettext_lazy as _
 class WerkplaatsenConfig(AppConfig):
     name = "werkplaatsen"
     verbose_name = _("Werkplaatsen")
+
+    def ready(self):
+        from werkplaatsen import signals
+
+        signals.connect()

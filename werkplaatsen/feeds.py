@@ -1,14 +1,40 @@
 """The iCalendar of a werkplaats's coming spreekuren (closures left out), built with icalendar."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.utils import timezone
-from icalendar import Calendar, Event
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
 from werkplaatsen import openingstijden
 
 FEED_WEEKS = 12
 REFRESH = timedelta(hours=12)
+
+
+def vtimezone_amsterdam() -> Timezone:
+    """Europe/Amsterdam as the EU rule (last Sunday of March and of October), which every client reads.
+
+    icalendar can also derive a VTIMEZONE from zoneinfo, but as a long list of RDATEs that stops in
+    2038 and that some readers (vobject among them) silently misread as permanent winter time.
+    """
+    zone = Timezone()
+    zone.add("tzid", "Europe/Amsterdam")
+    zone.add("x-lic-location", "Europe/Amsterdam")
+    summer = TimezoneDaylight()
+    summer.add("tzname", "CEST")
+    summer.add("tzoffsetfrom", timedelta(hours=1))
+    summer.add("tzoffsetto", timedelta(hours=2))
+    summer.add("dtstart", datetime(1981, 3, 29, 2, 0))
+    summer.add("rrule", {"freq": "yearly", "bymonth": 3, "byday": "-1su"})
+    winter = TimezoneStandard()
+    winter.add("tzname", "CET")
+    winter.add("tzoffsetfrom", timedelta(hours=2))
+    winter.add("tzoffsetto", timedelta(hours=1))
+    winter.add("dtstart", datetime(1996, 10, 27, 3, 0))
+    winter.add("rrule", {"freq": "yearly", "bymonth": 10, "byday": "-1su"})
+    zone.add_component(summer)
+    zone.add_component(winter)
+    return zone
 
 
 def openingstijden_calendar(page, schema: openingstijden.Schema, start: date, weeks: int = FEED_WEEKS) -> bytes:
@@ -23,6 +49,7 @@ def openingstijden_calendar(page, schema: openingstijden.Schema, start: date, we
     )
     # Outlook reads its own spelling of REFRESH-INTERVAL (NAME also gets X-WR-CALNAME from icalendar).
     calendar.add("x-published-ttl", "PT12H")
+    calendar.add_component(vtimezone_amsterdam())
     location = f"{page.straat}, {page.postcode} {page.plaats}"
     stamp = timezone.now()
     for opening in openingstijden.occurrences(schema, start, end):
@@ -39,5 +66,4 @@ def openingstijden_calendar(page, schema: openingstijden.Schema, start: date, we
             url=page.full_url or None,
         )
         calendar.add_component(event)
-    calendar.add_missing_timezones()
     return calendar.to_ical()

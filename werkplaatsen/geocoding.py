@@ -7,6 +7,7 @@ cannot be reached the finder says it cannot place the query and shows every werk
 network must never make the page fail.
 """
 
+import hashlib
 import logging
 import math
 import re
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 
 import requests
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import Avg
 
 from werkplaatsen.geocoding_models import GeocodeAntwoord, Postcodegebied
@@ -23,6 +25,7 @@ logger = logging.getLogger(__name__)
 POSTCODE_RE = re.compile(r"^([1-9][0-9]{3})\s*([A-Za-z]{2})?$")
 _POINT_RE = re.compile(r"POINT\(\s*(-?[0-9.]+)\s+(-?[0-9.]+)\s*\)")
 EARTH_RADIUS_M = 6_371_000
+CACHE_SECONDS = 24 * 3600
 
 
 @dataclass(frozen=True)
@@ -101,38 +104,39 @@ def _from_pc4(normalized: str) -> Locatie | None:
 
 
 def _from_place_names(normalized: str) -> Locatie | None:
-    centre = Postcodegebied.objects.filter(plaats__iexact=normalized).aggregate(
-        latitude=Avg("latitude"), longitude=Avg("longitude")
+    """The middle of a town's PC4 areas, in one query."""
+    centre = (
+        Postcodegebied.objects.filter(plaats__iexact=normalized)
+        .values("plaats")
+        .annotate(latitude=Avg("latitude"), longitude=Avg("longitude"))
+        .order_by("plaats")
+        .first()
     )
-    if centre["latitude"] is None:
+    if centre is None:
         return None
-    name = Postcodegebied.objects.filter(plaats__iexact=normalized).values_list("plaats", flat=True)[0]
-    return Locatie(centre["latitude"], centre["longitude"], name)
+    return Locatie(centre["latitude"], centre["longitude"], centre["plaats"])
 
 
-def locate(query: str) -> Locatie | None:
-    """Where the resident means, or None when nobody knows (or PDOK cannot be reached now)."""
-    normalized = normalize_query(query)
-    if not normalized:
-        return None
+def _locate_uncached(normalized: str) -> tuple[Locatie | None, bool]:
+    """(where, whether that answer may be kept): a PDOK failure must be asked again later."""
     if is_postcode(normalized):
         found = _from_pc4(normalized)
         if found:
-            return found
+            return found, True
     cached = GeocodeAntwoord.objects.filter(zoekterm=normalized).first()
     if cached is not None:
-        return Locatie(cached.latitude, cached.longitude, cached.naam) if cached.gevonden else None
+        return (Locatie(cached.latitude, cached.longitude, cached.naam) if cached.gevonden else None), True
     if not is_postcode(normalized):
         found = _from_place_names(normalized)
         if found:
-            return found
+            return found, True
     if not settings.PDOK_ENABLED:
-        return None
+        return None, False
     try:
         found = pdok_lookup(normalized)
     except GeocodingUnavailable as exc:
         logger.warning("PDOK Locatieserver unavailable: %s", exc)
-        return None
+        return None, False
     GeocodeAntwoord.objects.update_or_create(
         zoekterm=normalized,
         defaults={
@@ -142,4 +146,23 @@ def locate(query: str) -> Locatie | None:
             "longitude": found.longitude if found else None,
         },
     )
+    return found, True
+
+
+_MISSING = object()
+
+
+def locate(query: str) -> Locatie | None:
+    """Where the resident means, or None when nobody knows (or PDOK cannot be reached now)."""
+    normalized = normalize_query(query)
+    if not normalized:
+        return None
+    # The same few postcodes are searched all day: keep the answer in the cache too, "none" included.
+    key = "geocode:" + hashlib.sha1(normalized.encode(), usedforsecurity=False).hexdigest()
+    found = cache.get(key, _MISSING)
+    if found is not _MISSING:
+        return found
+    found, keep = _locate_uncached(normalized)
+    if keep:
+        cache.set(key, found, CACHE_SECONDS)
     return found

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -90,8 +91,18 @@ class WerkplaatsIndexPage(Page):
     class Meta:
         verbose_name = _("werkplaatsenoverzicht")
 
-    def gemeente_for_finder(self) -> Gemeente | None:
-        return gemeente_for_page(self)
+    def route(self, request, path_components):
+        # Wagtail finds a child with one query and makes it specific with a second; every werkplaats
+        # page is a WerkplaatsPage, so one query does both.
+        if path_components:
+            child = WerkplaatsPage.objects.filter(
+                path__startswith=self.path, depth=self.depth + 1, slug=path_components[0]
+            ).first()
+            if child is None:
+                raise Http404
+            child._cached_parent_obj = self
+            return child.route(request, path_components[1:])
+        return super().route(request, path_components)
 
     def serve(self, request, *args, **kwargs):
         # The finder is a view of its own (werkplaatsen.views): Wagtail only routes to it.

@@ -1,34 +1,16 @@
 """Reads about werkplaatsen with rules: the finder, a werkplaats page, the open data."""
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
-from django.db.models import Prefetch, QuerySet
-
-from werkplaatsen import geocoding, openingstijden
-from werkplaatsen.models import Gemeente, Sluiting, Spreekuur, WerkplaatsPage
+from werkplaatsen import geocoding, openingstijden, snapshot
+from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 
 def gemeente_for_site(site) -> Gemeente | None:
     if site is None:
         return None
     return Gemeente.objects.filter(site=site).first()
-
-
-def werkplaatsen_live(gemeente: Gemeente) -> QuerySet[WerkplaatsPage]:
-    """The gemeente's published werkplaatsen with their hours: three queries, whatever the count."""
-    today = openingstijden.local(openingstijden.now()).date()
-    return (
-        WerkplaatsPage.objects.live()
-        .filter(gemeente=gemeente)
-        .select_related("gemeente")
-        .prefetch_related(
-            Prefetch("spreekuren", queryset=Spreekuur.objects.order_by("weekdag", "opent")),
-            # Past sluitingen never change an answer again.
-            Prefetch("sluitingen", queryset=Sluiting.objects.filter(tot__gte=today - timedelta(days=1))),
-        )
-        .order_by("title")
-    )
 
 
 @dataclass
@@ -82,10 +64,10 @@ def _matches(page: WerkplaatsPage, schema, filters: dict, moment: datetime) -> b
 
 
 def werkplaatsen_nearest(
-    *, gemeente: Gemeente, query: str = "", lat: float | None = None, lon: float | None = None,
+    *, site_id: int, query: str = "", lat: float | None = None, lon: float | None = None,
     filters: dict | None = None, moment: datetime | None = None,
 ) -> FinderAnswer:
-    """The gemeente's werkplaatsen for the finder: nearest first when we know where the resident is."""
+    """The werkplaatsen of the gemeente whose site this is: nearest first when we know where the resident is."""
     moment = moment or openingstijden.now()
     filters = filters or {}
     answer = FinderAnswer()
@@ -94,7 +76,7 @@ def werkplaatsen_nearest(
     elif query.strip():
         answer.locatie = geocoding.locate(query)
         answer.onbekend = answer.locatie is None
-    pages = list(werkplaatsen_live(gemeente))
+    pages = snapshot.werkplaatsen_snapshot(site_id)
     answer.total = len(pages)
     for page in pages:
         schema = openingstijden.Schema.of(page)
@@ -131,5 +113,3 @@ def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> d
     }
 
 
-def coming_weeks(start: date, weeks: int) -> tuple[date, date]:
-    return start, start + timedelta(weeks=weeks) - timedelta(days=1)

@@ -19,7 +19,7 @@ def finder(request, page):
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
         answer = selectors.werkplaatsen_nearest(
-            gemeente=page.gemeente_for_finder(),
+            site_id=Site.find_for_request(request).pk,
             query=data["q"],
             lat=data["lat"],
             lon=data["lon"],
@@ -27,7 +27,7 @@ def finder(request, page):
         )
     else:
         # No search yet, or a search we cannot read: the full list, never an error page.
-        answer = selectors.werkplaatsen_nearest(gemeente=page.gemeente_for_finder())
+        answer = selectors.werkplaatsen_nearest(site_id=Site.find_for_request(request).pk)
     context = page.get_context(request)
     context.update(
         {
@@ -71,8 +71,8 @@ def _bad_request(message: str) -> JsonResponse:
 @require_GET
 def api_werkplaatsen(request):
     """GET /api/v1/werkplaatsen[?postcode=…|?lat=…&lon=…]: HSDS 3.0 services, nearest first if asked."""
-    gemeente = selectors.gemeente_for_site(Site.find_for_request(request))
-    if gemeente is None:
+    site = Site.find_for_request(request)
+    if selectors.gemeente_for_site(site) is None:
         return JsonResponse({"error": _("Op dit adres staat geen gemeente.")}, status=404)
     lat = lon = None
     if "lat" in request.GET or "lon" in request.GET:
@@ -93,7 +93,7 @@ def api_werkplaatsen(request):
                 {"error": _("Deze postcode kennen we niet.")}, status=422, json_dumps_params={"ensure_ascii": False}
             )
         lat, lon = found.latitude, found.longitude
-    answer = selectors.werkplaatsen_nearest(gemeente=gemeente, lat=lat, lon=lon)
+    answer = selectors.werkplaatsen_nearest(site_id=site.pk, lat=lat, lon=lon)
     body = hsds_page([hsds_service(r.werkplaats, r.afstand_m) for r in answer.results])
     response = JsonResponse(body, json_dumps_params={"ensure_ascii": False})
     # Open data: any site may read it.

@@ -168,6 +168,22 @@ RQ_QUEUES = {
 }
 RQ_SHOW_ADMIN_LINK = True
 
+# The cache holds what is cheap to lose and costly to compute per request (the finder's snapshot of a
+# gemeente's werkplaatsen, geocoding answers, site settings). With several web processes it must be
+# shared, so it lives in Redis whenever there is one; publishing a page invalidates what it changed.
+CACHES = {
+    "default": (
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "werkplaats",
+            "TIMEOUT": 3600,
+        }
+        if REDIS_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "werkplaats"}
+    )
+}
+
 # SMS: "console" prints (demo), "memory" keeps them in a list (tests), "twilio" sends.
 SMS_BACKEND = os.environ.get("SMS_BACKEND") or "console"
 TWILIO_ACCOUNT_SID = os.environ.get("TWILIO_ACCOUNT_SID", "")
