@@ -10,6 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 
+from django.db import connection
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
@@ -118,6 +119,8 @@ def _percentiel(values: list[float], p: float) -> float | None:
 def _tijden(werkplaatsen: list[WerkplaatsPage], van: date, tot: date, onderdrukken: bool) -> list[Tijden]:
     start = dag_grenzen(week_van(van))[0]
     end = dag_grenzen(week_van(tot) + timedelta(days=6))[1]
+    if connection.vendor == "postgresql":
+        return _tijden_postgres(werkplaatsen, start, end, onderdrukken)
     wacht: dict[int, list[float]] = defaultdict(list)
     gesprek: dict[int, list[float]] = defaultdict(list)
     for werkplaats_id, aangekomen, geroepen, duur in Bezoek.objects.filter(
@@ -141,6 +144,49 @@ def _tijden(werkplaatsen: list[WerkplaatsPage], van: date, tot: date, onderdrukk
                 "<5" if hidden_wait else _percentiel(wacht[w.pk], 0.9),
                 _percentiel(gesprek[w.pk], 0.5),
                 _percentiel(gesprek[w.pk], 0.9),
+            )
+        )
+    return result
+
+
+TIJDEN_SQL = """
+SELECT werkplaats_id,
+       count(*),
+       count(geroepen),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM geroepen - aangekomen) / 60),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY extract(epoch FROM geroepen - aangekomen) / 60),
+       percentile_cont(0.5) WITHIN GROUP (ORDER BY duur_minuten),
+       percentile_cont(0.9) WITHIN GROUP (ORDER BY duur_minuten)
+FROM inloop_bezoek
+WHERE werkplaats_id = ANY(%s) AND aangekomen >= %s AND aangekomen < %s
+GROUP BY werkplaats_id
+"""
+
+
+def _tijden_postgres(werkplaatsen, start, end, onderdrukken: bool) -> list[Tijden]:
+    """Medians and p90 computed in the database: no visit rows travel to Python."""
+    with connection.cursor() as cursor:
+        cursor.execute(TIJDEN_SQL, [[w.pk for w in werkplaatsen], start, end])
+        rows = {row[0]: row[1:] for row in cursor.fetchall()}
+
+    def r(value):
+        return None if value is None else round(float(value), 1)
+
+    result = []
+    for w in werkplaatsen:
+        n, n_wacht, w50, w90, g50, g90 = rows.get(w.pk, (0, 0, None, None, None, None))
+        if onderdrukken and n < 5:
+            result.append(Tijden(w.title, "<5", "<5", "<5", "<5", "<5"))
+            continue
+        hidden_wait = onderdrukken and n_wacht < 5
+        result.append(
+            Tijden(
+                w.title,
+                n,
+                "<5" if hidden_wait else r(w50),
+                "<5" if hidden_wait else r(w90),
+                r(g50),
+                r(g90),
             )
         )
     return result
