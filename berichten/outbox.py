@@ -12,6 +12,7 @@ Guarantees, and how:
 """
 
 import logging
+import re
 from datetime import datetime, timedelta
 
 from django.conf import settings
@@ -148,13 +149,18 @@ def berichten_send(*, ids: list[int]) -> list[int]:
     return opnieuw
 
 
+def _masked(message: str) -> str:
+    """Twilio's error messages quote the number ("Invalid 'To' Phone Number: +316..."); keep it out."""
+    return re.sub(r"\+?\d{8,15}", lambda match: nummer_mask(match.group()), message)
+
+
 def _attempt(gateway, bericht: Bericht, now) -> bool:
     """One try through the gateway; sets the row's fields. True when worth another try."""
     bericht.pogingen += 1
     try:
         bericht.provider_sid = gateway.send(telefoonnummer=bericht.telefoonnummer, tekst=bericht.tekst)
     except PermanenteFout as exc:
-        bericht.foutcode, bericht.foutmelding = exc.code, str(exc)[:255]
+        bericht.foutcode, bericht.foutmelding = exc.code, _masked(str(exc))[:255]
         if exc.code in AFGEMELD_CODES:
             bericht.status = BerichtStatus.BLOCKED
         elif exc.code in ONBESTELBAAR_CODES:
@@ -165,7 +171,7 @@ def _attempt(gateway, bericht: Bericht, now) -> bool:
         return False
     except Exception as exc:  # noqa: BLE001 - anything else (network, 5xx, a bug) counts as an attempt
         code = exc.code if isinstance(exc, TijdelijkeFout) else type(exc).__name__
-        bericht.foutcode, bericht.foutmelding = str(code)[:16], str(exc)[:255]
+        bericht.foutcode, bericht.foutmelding = str(code)[:16], _masked(str(exc))[:255]
         if bericht.pogingen >= settings.BERICHTEN_POGINGEN:
             bericht.status = BerichtStatus.FAILED
             logger.error("SMS %s failed after %d attempts: %s", bericht.pk, bericht.pogingen, code)

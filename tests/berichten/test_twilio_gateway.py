@@ -71,9 +71,13 @@ def test_a_sender_number_is_used_without_a_messaging_service(twilio, settings):
     assert "MessagingServiceSid" not in form
 
 
-def test_invalid_number_21211_is_undeliverable_and_not_retried(twilio):
+def test_invalid_number_21211_is_undeliverable_and_not_retried(twilio, caplog):
     twilio.answers = [(400, "error_400_21211.json")]
-    bericht = send_one()
+    with caplog.at_level("DEBUG"):
+        bericht = send_one()
+    assert caplog.records, "the refusal is logged"
+    assert MOBIEL not in caplog.text  # numbers are masked in logs
+    assert MOBIEL not in bericht.foutmelding and "+316******78" in bericht.foutmelding
     assert bericht.status == BerichtStatus.UNDELIVERABLE
     assert bericht.foutcode == "21211"
     assert bericht.pogingen == 1
