@@ -98,7 +98,7 @@ def _populate() -> list[int]:
                    g %% 5 < 2, 'nl', 5 + g %% 40, '', t.a, t.a
             FROM generate_series(1, %s) AS g,
                  LATERAL (SELECT %s::int[] AS ids) AS w,
-                 LATERAL (SELECT (%s::date + ((g * 7919) %% 364) * interval '1 day'
+                 LATERAL (SELECT (%s::date + ((g::bigint * 7919) %% 364)::int * interval '1 day'
                                   + interval '8 hours 30 minutes' + (g %% 180) * interval '1 minute')
                                  AT TIME ZONE 'UTC' AS a) AS t
             """,
@@ -181,8 +181,8 @@ def main() -> None:
     print(f"visits: {visits:,}; result rows (werkplaats × week × topic): {len(raw_rows):,}; median of {REPEATS}")
     print(f"baseline  raw SQL GROUP BY over the visits : {raw_s * 1000:9.1f} ms")
     print(f"candidate rollup selector                  : {roll_s * 1000:9.1f} ms   ratio {ratio:.3f}x")
-    print(f"whole report page selector (all tables,    : {page_s * 1000:9.1f} ms   ({page_s / raw_s:.2f}x)")
-    print("  incl. wait/talk medians and p90 over the raw visits, suppression)")
+    print(f"whole report (rapport_maken, suppressed)   : {page_s * 1000:9.1f} ms   ({page_s / raw_s:.2f}x)")
+    print("  (all tables from the rollup, plus wait/talk medians and p90 over the raw visits)")
     ok = ratio <= 1.5 and roll_s < 1.0
     print("goal (≤ 1.5x and < 1 s):", "met" if ok else "NOT met")
     sys.exit(0 if ok else 1)
