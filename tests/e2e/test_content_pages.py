@@ -29,6 +29,20 @@ def test_content_page_has_no_serious_accessibility_violations(demo, live_server,
     assert axe_violations(phone_page) == []
 
 
+@pytest.mark.parametrize(
+    "path", ["/", "/veelgestelde-vragen/", "/toegankelijkheid/", "/privacy/", "/over-de-werkplaatsen/"]
+)
+def test_content_page_fits_a_320px_screen_without_sideways_scrolling(demo, live_server, browser, path):
+    # WCAG 1.4.10 (reflow): long Dutch words must wrap, not push the page wider than the screen.
+    context = browser.new_context(viewport={"width": 320, "height": 640}, locale="nl-NL")
+    page = context.new_page()
+    try:
+        page.goto(live_server.url + path)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    finally:
+        context.close()
+
+
 def test_faq_page_passes_axe_with_an_answer_open(demo, live_server, phone_page):
     phone_page.goto(live_server.url + "/veelgestelde-vragen/")
     phone_page.locator("summary").first.click()
