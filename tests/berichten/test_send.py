@@ -188,3 +188,16 @@ def test_the_tick_holds_non_urgent_rows_during_quiet_hours(verzonden):
     assert verzonden == []
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.WAITING
+
+
+def test_a_job_that_reaches_a_non_urgent_row_at_night_puts_it_back_until_morning(time_machine_now, verzonden):
+    from berichten.outbox import berichten_send
+
+    bericht = send(niet_voor=timezone.now() + timedelta(minutes=5))
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=timezone.now())
+    time_machine_now(amsterdam(2026, 11, 23, 22, 30))  # Redis was down; the job runs late
+    assert berichten_send(ids=[bericht.pk]) == []
+    bericht.refresh_from_db()
+    assert bericht.status == BerichtStatus.WAITING
+    assert bericht.niet_voor == amsterdam(2026, 11, 24, 8, 0)
+    assert verzonden == []
