@@ -6,6 +6,11 @@ An app registers a handler for its kind of message, for example in its AppConfig
 
 ``handler(bericht, antwoord) -> str | None`` gets the last message sent to that number with this kind
 and the reply text; a returned string goes back to the sender as an SMS through the outbox.
+
+Replies need a sender that can receive SMS (a number or a Messaging Service with one), not an
+alphanumeric sender ID. Twilio itself also reacts to STOP/START on its numbers (Advanced Opt-Out);
+turn its automatic replies off in the Messaging Service, or people get two confirmations. Twilio keeps
+blocking a number that sent STOP to it (error 21610), which the outbox records as an opt-out too.
 """
 
 import logging

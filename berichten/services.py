@@ -171,7 +171,12 @@ _RANK = {BerichtStatus.SENT: 1}
 
 
 def bericht_status_update(*, provider_sid: str, twilio_status: str, foutcode: str = "") -> bool:
-    """Apply a delivery callback. True when it changed the row; repeats and stale callbacks do not."""
+    """Apply a delivery callback. True when it changed the row; repeats and stale callbacks do not.
+
+    Only final states (delivered, undelivered, failed) are recorded; "queued/sent" add nothing to the
+    row's own "sent". A callback that arrives before the send job committed the provider id finds no row
+    and is dropped; Twilio's final callback comes seconds later and does find it.
+    """
     rank, status = _TWILIO_STATUS.get((twilio_status or "").lower(), (0, None))
     if not provider_sid or rank < 2:
         return False
