@@ -113,3 +113,33 @@ def test_site_settings_refuse_a_colour_that_is_not_rrggbb_with_a_dutch_message(c
     response = client.post(url, {"huisstijlkleur": "#004488", "accentkleur": "#e17000"})
     assert response.status_code == 302
     assert SiteInstellingen.for_site(site).huisstijlkleur == "#004488"
+
+
+def test_an_editor_of_one_gemeente_cannot_change_another_gemeentes_site_settings(client, settings):
+    # SiteInstellingen uses Wagtail's per-site permission policy: a group gets "change" for one site.
+    from django.contrib.auth.models import Group, Permission
+    from wagtail.models import GroupSitePermission
+
+    settings.TWO_FACTOR_REQUIRED = False
+    zwolle = gemeente_create().site
+    kampen = gemeente_create(naam="Kampen", cbs_code="GM0166").site
+    group = Group.objects.create(name="Redacteuren Zwolle")
+    group.permissions.add(
+        Permission.objects.get(content_type__app_label="wagtailadmin", codename="access_admin")
+    )
+    GroupSitePermission.objects.create(
+        group=group, site=zwolle, permission=Permission.objects.get(codename="change_siteinstellingen")
+    )
+    editor = User.objects.create_user(username="redacteur-zwolle", password="correct-paard-batterij")
+    editor.groups.add(group)
+    client.force_login(editor)
+
+    own = f"/beheer/settings/content/siteinstellingen/{zwolle.pk}/"
+    other = f"/beheer/settings/content/siteinstellingen/{kampen.pk}/"
+    assert client.get(own).status_code == 200
+    assert client.post(own, {"huisstijlkleur": "#004488", "accentkleur": "#e17000"}).status_code == 302
+    assert SiteInstellingen.for_site(zwolle).huisstijlkleur == "#004488"
+
+    assert client.get(other).status_code in (302, 403)
+    client.post(other, {"huisstijlkleur": "#ff0000", "accentkleur": "#e17000"})
+    assert SiteInstellingen.for_site(kampen).huisstijlkleur == "#01689b", "the other gemeente is untouched"
