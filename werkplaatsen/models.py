@@ -216,6 +216,12 @@ class WerkplaatsPage(Page):
             self.gemeente = gemeente
         return super().save(*args, **kwargs)
 
+    def serve(self, request, *args, **kwargs):
+        from werkplaatsen.response_cache import mark_cacheable
+
+        response = super().serve(request, *args, **kwargs)
+        return mark_cacheable(request, response) if not getattr(request, "is_preview", False) else response
+
     def get_context(self, request, *args, **kwargs):
         from werkplaatsen.selectors import werkplaats_detail
 

@@ -20,12 +20,25 @@ SNAPSHOT_SECONDS = 6 * 3600
 _DEFERRED = ("body", "meenemen", "search_description", "seo_title", "foto", "inleiding", "stilteruimte")
 
 
+GLOBAL_VERSION_KEY = "werkplaatsen:versie"
+
+
 def _version_key(site_id: int) -> str:
     return f"werkplaatsen:{site_id}:versie"
 
 
 def invalidate(site_id: int) -> None:
     cache.set(_version_key(site_id), uuid.uuid4().hex, None)
+    # The response cache cannot tell sites apart without a query, so any change renews all of it.
+    cache.set(GLOBAL_VERSION_KEY, uuid.uuid4().hex, None)
+
+
+def global_version() -> str:
+    version = cache.get(GLOBAL_VERSION_KEY)
+    if version is None:
+        cache.add(GLOBAL_VERSION_KEY, uuid.uuid4().hex, None)
+        version = cache.get(GLOBAL_VERSION_KEY, "")
+    return version
 
 
 def werkplaatsen_query(*, site_id: int, today):

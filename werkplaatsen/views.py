@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
-from werkplaatsen import geocoding, openingstijden, selectors
+from werkplaatsen import geocoding, openingstijden, response_cache, selectors
 from werkplaatsen.feeds import openingstijden_calendar
 from werkplaatsen.forms import FinderForm
 from werkplaatsen.models import WerkplaatsPage
@@ -47,7 +47,8 @@ def finder(request, page):
             ],
         }
     )
-    return TemplateResponse(request, page.get_template(request), context)
+    response = TemplateResponse(request, page.get_template(request), context)
+    return response_cache.mark_cacheable(request, response)
 
 
 @require_GET

@@ -68,8 +68,11 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Answers repeated finder and werkplaats-page requests before sessions and Wagtail's routing.
+    "werkplaatsen.response_cache.ResponseCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # No LocaleMiddleware (yet): until an English catalogue exists, following the browser's language
+    # would only turn dates and Django's own messages English inside Dutch pages. Everything is nl.
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
