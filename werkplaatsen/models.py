@@ -1,5 +1,7 @@
 """Tenants (gemeenten), partner organisations and the werkplaats pages with their opening hours."""
 
+from decimal import Decimal
+
 from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
@@ -207,6 +209,14 @@ class WerkplaatsPage(Page):
         if self.postcode:
             compact = self.postcode.replace(" ", "").upper()
             self.postcode = f"{compact[:4]} {compact[4:]}"
+        if self.postcode and (self.latitude is None or self.longitude is None):
+            # The postcode's centre is within a street of the door: close enough to sort by distance.
+            from werkplaatsen.geocoding import locate
+
+            found = locate(self.postcode)
+            if found is not None:
+                self.latitude = Decimal(f"{found.latitude:.6f}")
+                self.longitude = Decimal(f"{found.longitude:.6f}")
 
     def save(self, *args, **kwargs):
         if self.gemeente_id is None:

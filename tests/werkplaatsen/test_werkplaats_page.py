@@ -110,3 +110,16 @@ def test_an_editor_cannot_save_a_spreekuur_that_closes_before_it_opens(werkplaat
     with pytest.raises(ValidationError) as error:
         wrong.full_clean()
     assert error.value.message_dict == {"sluit": ["De sluitingstijd moet na de openingstijd liggen."]}
+
+
+def test_coordinates_left_empty_are_looked_up_from_the_postcode(pdok):
+    from decimal import Decimal
+
+    pdok.answers["8032 GN"] = "pdok_postcode_8032gn.json"
+    page = werkplaats_create(gemeente_create(), postcode="8032gn", latitude=None, longitude=None)
+    page.full_clean()
+    assert (page.latitude, page.longitude) == (Decimal("52.536993"), Decimal("6.100842"))
+    # Coordinates an editor entered are kept.
+    page.latitude, page.longitude = Decimal("52.5"), Decimal("6.1")
+    page.full_clean()
+    assert (page.latitude, page.longitude) == (Decimal("52.5"), Decimal("6.1"))
