@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class RoosterConfig(AppConfig):
     name = "rooster"
     verbose_name = _("Rooster")
+
+    def ready(self):
+        from berichten.replies import reply_handler_register
+        from rooster import antwoorden, signals
+        from rooster.sms import SOORT_HERINNERING
+
+        signals.connect()
+        reply_handler_register(SOORT_HERINNERING, antwoorden.herinnering_antwoord)

@@ -1,0 +1,81 @@
+"""Reads with rules for the roster: my shifts, open shifts, coverage for the coordinator."""
+
+from collections import defaultdict
+from datetime import timedelta
+
+from django.db.models import Count, Prefetch, Q
+
+from accounts import permissions
+from accounts.models import User, WerkplaatsRol
+from rooster.models import ACTIEF, BEZETTEND, Dienst, DienstStatus, Inschrijving, InschrijvingStatus
+from werkplaatsen import openingstijden
+
+
+def coordinator_telefoon(werkplaats) -> str:
+    """Who to phone about a shift: a coördinator's mobile, else the werkplaats, else the gemeente."""
+    nummer = (
+        User.objects.filter(
+            werkplaats_lidmaatschappen__werkplaats=werkplaats,
+            werkplaats_lidmaatschappen__rol=WerkplaatsRol.COORDINATOR,
+            is_active=True,
+        )
+        .exclude(telefoonnummer__isnull=True)
+        .exclude(telefoonnummer="")
+        .order_by("pk")
+        .values_list("telefoonnummer", flat=True)
+        .first()
+    )
+    return nummer or werkplaats.telefoon or werkplaats.gemeente.contact_telefoon or ""
+
+
+def _with_team(diensten):
+    """Attach the co-volunteers (first names only) and the count of taken places, in one query."""
+    return diensten.select_related("werkplaats").annotate(
+        bezet=Count("inschrijvingen", filter=Q(inschrijvingen__status__in=BEZETTEND))
+    ).prefetch_related(
+        Prefetch(
+            "inschrijvingen",
+            queryset=Inschrijving.objects.filter(status__in=BEZETTEND)
+            .select_related("user")
+            .only("pk", "dienst_id", "status", "user__first_name", "user_id")
+            .order_by("pk"),
+            to_attr="team",
+        )
+    )
+
+
+def mijn_inschrijvingen(user: User, *, now=None):
+    """The volunteer's coming shifts (also cancelled ones, so they see what changed)."""
+    now = now or openingstijden.now()
+    return list(
+        Inschrijving.objects.filter(user=user, dienst__einde__gt=now)
+        .exclude(status=InschrijvingStatus.GEANNULEERD, dienst__status=DienstStatus.GEPLAND)
+        .select_related("dienst__werkplaats")
+        .order_by("dienst__begin")
+    )
+
+
+def open_diensten(user: User, *, now=None, dagen: int = 28):
+    """Planned shifts at the user's werkplaatsen in the coming ``dagen`` that the user is not on."""
+    now = now or openingstijden.now()
+    mine = Inschrijving.objects.filter(user=user, status__in=ACTIEF).values("dienst_id")
+    diensten = Dienst.objects.filter(
+        werkplaats__in=permissions.werkplaatsen_for(user),
+        status=DienstStatus.GEPLAND,
+        begin__gt=now,
+        begin__lt=now + timedelta(days=dagen),
+    ).exclude(pk__in=mine)
+    return list(_with_team(diensten).order_by("begin", "rol"))
+
+
+def coordinator_overzicht(werkplaats, *, now=None, dagen: int = 14):
+    """The coming ``dagen`` of one werkplaats per day, each shift with its team and whether it is short."""
+    now = now or openingstijden.now()
+    diensten = _with_team(
+        Dienst.objects.filter(werkplaats=werkplaats, begin__gt=now, begin__lt=now + timedelta(days=dagen))
+    ).annotate(wachtend=Count("inschrijvingen", filter=Q(inschrijvingen__status=InschrijvingStatus.WACHTLIJST)))
+    per_dag = defaultdict(list)
+    for dienst in diensten.order_by("begin", "rol"):
+        dienst.onderbezet = dienst.status == DienstStatus.GEPLAND and dienst.bezet < dienst.minimum
+        per_dag[openingstijden.local(dienst.begin).date()].append(dienst)
+    return sorted(per_dag.items())
