@@ -123,11 +123,13 @@ def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
     inschrijving.save(update_fields=["status", "positie", "sequence"])
     sms.herinnering_intrekken(inschrijving, oude_sequence)
     if had_plaats and dienst.status == DienstStatus.GEPLAND:
-        plaats_vrijgeven(dienst=dienst, aanleiding=f"{inschrijving.pk}-{inschrijving.sequence}")
+        plaats_vrijgeven(
+            dienst=dienst, aanleiding=f"{inschrijving.pk}-{inschrijving.sequence}", behalve=inschrijving.user_id
+        )
     return inschrijving
 
 
-def plaats_vrijgeven(*, dienst: Dienst, aanleiding: str) -> Inschrijving | None:
+def plaats_vrijgeven(*, dienst: Dienst, aanleiding: str, behalve: int | None = None) -> Inschrijving | None:
     """A place came free (caller holds the lock): the first on the waitlist, or an SMS to the others."""
     eerste = (
         Inschrijving.objects.filter(dienst=dienst, status=InschrijvingStatus.WACHTLIJST)
@@ -142,7 +144,7 @@ def plaats_vrijgeven(*, dienst: Dienst, aanleiding: str) -> Inschrijving | None:
         eerste.dienst = dienst
         sms.wachtlijst_ingeschreven(eerste)
         return eerste
-    for user in _beschikbare_vrijwilligers(dienst):
+    for user in _beschikbare_vrijwilligers(dienst).exclude(pk=behalve):
         sms.dienst_open(user, dienst=dienst, aanleiding=aanleiding)
     return None
 
