@@ -79,3 +79,34 @@ def coordinator_overzicht(werkplaats, *, now=None, dagen: int = 14):
         dienst.onderbezet = dienst.status == DienstStatus.GEPLAND and dienst.bezet < dienst.minimum
         per_dag[openingstijden.local(dienst.begin).date()].append(dienst)
     return sorted(per_dag.items())
+
+
+def user_voor_token(token: str) -> User | None:
+    """The owner of a live feed token, or None (unknown and revoked look the same)."""
+    from rooster.models import AgendaToken
+    from rooster.services import token_hash
+
+    if not token or len(token) > 100:
+        return None
+    row = (
+        AgendaToken.objects.filter(token_hash=token_hash(token), ingetrokken_op__isnull=True, user__is_active=True)
+        .select_related("user")
+        .first()
+    )
+    return row.user if row else None
+
+
+def heeft_agenda_token(user: User) -> bool:
+    from rooster.models import AgendaToken
+
+    return AgendaToken.objects.filter(user=user, ingetrokken_op__isnull=True).exists()
+
+
+def feed_inschrijvingen(user: User, *, now=None, dagen_terug: int = 30):
+    """Sign-ups for the personal feed: recent and coming, cancelled ones kept (STATUS:CANCELLED)."""
+    now = now or openingstijden.now()
+    return list(
+        Inschrijving.objects.filter(user=user, dienst__begin__gt=now - timedelta(days=dagen_terug))
+        .select_related("dienst__werkplaats")
+        .order_by("dienst__begin")
+    )

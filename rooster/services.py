@@ -5,16 +5,27 @@ volunteers pressing for the last place exactly one gets it; the others wait for 
 shift full. Every refusal is a RoosterFout whose message can be shown to the volunteer as it is.
 """
 
+import hashlib
+import secrets
 from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Max
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 from accounts.models import User, WerkplaatsLidmaatschap
 from rooster import selectors, sms
-from rooster.models import ACTIEF, BEZETTEND, Dienst, DienstStatus, Inschrijving, InschrijvingStatus
+from rooster.models import (
+    ACTIEF,
+    BEZETTEND,
+    AgendaToken,
+    Dienst,
+    DienstStatus,
+    Inschrijving,
+    InschrijvingStatus,
+)
 from werkplaatsen import openingstijden
 
 
@@ -171,3 +182,25 @@ def inschrijving_bevestigen(*, inschrijving: Inschrijving) -> Inschrijving:
     inschrijving.refresh_from_db()
     return inschrijving
 
+
+
+# --- calendar tokens ----------------------------------------------------------------------------
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def agenda_token_uitgeven(*, user: User) -> str:
+    """A new secret feed token; the old one stops working. The token itself is returned once."""
+    agenda_token_intrekken(user=user)
+    token = secrets.token_urlsafe(32)
+    AgendaToken.objects.create(user=user, token_hash=token_hash(token))
+    return token
+
+
+def agenda_token_intrekken(*, user: User) -> bool:
+    return bool(
+        AgendaToken.objects.filter(user=user, ingetrokken_op__isnull=True).update(ingetrokken_op=timezone.now())
+    )

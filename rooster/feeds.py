@@ -1,0 +1,95 @@
+"""Calendar feeds of the roster, built with icalendar: personal, per werkplaats, and one shift.
+
+UIDs are stable (one per sign-up, one per shift in the werkplaats feed), SEQUENCE only goes up (the
+shift's sequence plus the sign-up's), and a cancelled shift stays in the feed with STATUS:CANCELLED so
+a subscribed calendar removes or strikes it instead of keeping a stale event.
+"""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event
+
+from rooster.models import DienstStatus, InschrijvingStatus
+from werkplaatsen import openingstijden
+from werkplaatsen.feeds import vtimezone_amsterdam
+
+REFRESH = timedelta(hours=1)
+PRODID = "-//Werkplaats//Rooster//NL"
+
+
+def _calendar(naam: str, uid: str) -> Calendar:
+    calendar = Calendar.new(name=naam, prodid=PRODID, refresh_interval=REFRESH, uid=uid)
+    calendar.add("x-published-ttl", "PT1H")  # Outlook's spelling of REFRESH-INTERVAL
+    calendar.add_component(vtimezone_amsterdam())
+    return calendar
+
+
+def _locatie(werkplaats) -> str:
+    return f"{werkplaats.straat}, {werkplaats.postcode} {werkplaats.plaats}"
+
+
+def _inschrijving_event(inschrijving, stamp) -> Event:
+    dienst = inschrijving.dienst
+    cancelled = (
+        dienst.status == DienstStatus.GEANNULEERD or inschrijving.status == InschrijvingStatus.GEANNULEERD
+    )
+    wachtlijst = inschrijving.status == InschrijvingStatus.WACHTLIJST
+    summary = _("Dienst %(werkplaats)s") % {"werkplaats": dienst.werkplaats.title}
+    if wachtlijst:
+        summary += " " + _("(wachtlijst)")
+    return Event.new(
+        uid=f"inschrijving-{inschrijving.pk}@werkplaats",
+        sequence=inschrijving.ical_sequence,
+        status="CANCELLED" if cancelled else ("TENTATIVE" if wachtlijst else "CONFIRMED"),
+        summary=summary,
+        start=openingstijden.local(dienst.begin),
+        end=openingstijden.local(dienst.einde),
+        location=_locatie(dienst.werkplaats),
+        description=dienst.get_rol_display(),
+        stamp=stamp,
+    )
+
+
+def persoonlijk_feed(user, inschrijvingen) -> bytes:
+    calendar = _calendar(_("Mijn diensten"), f"rooster-{user.pk}@werkplaats")
+    stamp = timezone.now()
+    for inschrijving in inschrijvingen:
+        calendar.add_component(_inschrijving_event(inschrijving, stamp))
+    return calendar.to_ical()
+
+
+def inschrijving_ics(inschrijving) -> bytes:
+    calendar = _calendar(
+        _("Dienst %(werkplaats)s") % {"werkplaats": inschrijving.dienst.werkplaats.title},
+        f"inschrijving-{inschrijving.pk}-los@werkplaats",
+    )
+    calendar.add_component(_inschrijving_event(inschrijving, timezone.now()))
+    return calendar.to_ical()
+
+
+def werkplaats_feed(werkplaats, diensten) -> bytes:
+    """All shifts of a werkplaats for its coördinatoren, with the team's first names."""
+    calendar = _calendar(
+        _("Rooster %(werkplaats)s") % {"werkplaats": werkplaats.title},
+        f"rooster-werkplaats-{werkplaats.pk}@werkplaats",
+    )
+    stamp = timezone.now()
+    for dienst in diensten:
+        namen = ", ".join(i.user.first_name for i in dienst.team) or _("nog niemand")
+        calendar.add_component(
+            Event.new(
+                uid=f"dienst-{dienst.pk}@werkplaats",
+                sequence=dienst.sequence,
+                status="CANCELLED" if dienst.status == DienstStatus.GEANNULEERD else "CONFIRMED",
+                summary=_("%(rol)s: %(bezet)s van %(minimum)s")
+                % {"rol": dienst.get_rol_display(), "bezet": dienst.bezet, "minimum": dienst.minimum},
+                start=openingstijden.local(dienst.begin),
+                end=openingstijden.local(dienst.einde),
+                location=_locatie(werkplaats),
+                description=namen,
+                stamp=stamp,
+            )
+        )
+    return calendar.to_ical()

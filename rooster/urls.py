@@ -1,0 +1,16 @@
+from django.urls import path
+
+from rooster import views
+
+app_name = "rooster"
+
+urlpatterns = [
+    path("", views.overzicht, name="overzicht"),
+    path("dienst/<int:dienst_id>/inschrijven/", views.inschrijven, name="inschrijven"),
+    path("dienst/<int:dienst_id>/dienst.ics", views.dienst_ics, name="dienst_ics"),
+    path("inschrijving/<int:pk>/annuleren/", views.annuleren, name="annuleren"),
+    path("agenda/nieuw/", views.agenda_uitgeven, name="agenda_uitgeven"),
+    path("agenda/intrekken/", views.agenda_intrekken, name="agenda_intrekken"),
+    path("werkplaats/<int:werkplaats_id>/", views.coordinator, name="coordinator"),
+    path("werkplaats/<int:werkplaats_id>/rooster.ics", views.werkplaats_ics, name="werkplaats_ics"),
+]

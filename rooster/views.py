@@ -1,0 +1,135 @@
+"""The /mijn/rooster/ workspace (phone first) and the calendar feeds."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from accounts import permissions
+from rooster import feeds, selectors, services
+from rooster.models import Dienst, Inschrijving, InschrijvingStatus
+from rooster.services import RoosterFout
+from werkplaatsen.models import WerkplaatsPage
+
+ICS = "text/calendar; charset=utf-8"
+
+
+def _overzicht(request, *, fout: str | None = None, token: str | None = None, status: int = 200):
+    user = request.user
+    context = {
+        "mijn": selectors.mijn_inschrijvingen(user),
+        "open": selectors.open_diensten(user),
+        "coordineert": list(permissions.werkplaatsen_for(user, "coordinator").order_by("title")),
+        "heeft_token": token is not None or selectors.heeft_agenda_token(user),
+        "token": token,
+        "fout": fout,
+        "status_ingeschreven": InschrijvingStatus.INGESCHREVEN,
+    }
+    return render(request, "rooster/overzicht.html", context, status=status)
+
+
+@login_required
+@require_GET
+def overzicht(request):
+    return _overzicht(request)
+
+
+def _refusal(request, fout: RoosterFout):
+    # Nothing changed: show the list again with the reason, 403 for access, 409 for the shift's state.
+    return _overzicht(request, fout=str(fout), status=403 if fout.code == "geen_toegang" else 409)
+
+
+@login_required
+@require_POST
+def inschrijven(request, dienst_id: int):
+    dienst = get_object_or_404(Dienst.objects.select_related("werkplaats"), pk=dienst_id)
+    if not permissions.can_work_at(request.user, dienst.werkplaats):
+        raise PermissionDenied(_("U werkt niet bij deze werkplaats."))
+    try:
+        inschrijving = services.inschrijving_maken(
+            dienst_id=dienst.pk, user=request.user, wachtlijst=request.POST.get("wachtlijst") == "1"
+        )
+    except RoosterFout as fout:
+        return _refusal(request, fout)
+    if inschrijving.status == InschrijvingStatus.WACHTLIJST:
+        messages.success(request, _("U staat op de wachtlijst (plaats %(n)s).") % {"n": inschrijving.positie})
+    else:
+        messages.success(request, _("U bent ingeschreven. Tot dan!"))
+    return redirect("rooster:overzicht")
+
+
+@login_required
+@require_POST
+def annuleren(request, pk: int):
+    inschrijving = get_object_or_404(Inschrijving, pk=pk, user=request.user)
+    try:
+        services.inschrijving_annuleren(inschrijving_id=inschrijving.pk, user=request.user)
+    except RoosterFout as fout:
+        return _refusal(request, fout)
+    messages.success(request, _("U bent afgemeld voor deze dienst."))
+    return redirect("rooster:overzicht")
+
+
+@login_required
+@require_POST
+def agenda_uitgeven(request):
+    # Rendered, not redirected: the link is shown this once and is never stored readable.
+    token = services.agenda_token_uitgeven(user=request.user)
+    return _overzicht(request, token=request.build_absolute_uri(reverse("rooster_agenda", args=[token])))
+
+
+@login_required
+@require_POST
+def agenda_intrekken(request):
+    services.agenda_token_intrekken(user=request.user)
+    messages.success(request, _("Uw agendalink werkt niet meer."))
+    return redirect("rooster:overzicht")
+
+
+@require_GET
+def agenda_feed(request, token: str):
+    user = selectors.user_voor_token(token)
+    if user is None:
+        raise Http404()
+    body = feeds.persoonlijk_feed(user, selectors.feed_inschrijvingen(user))
+    response = HttpResponse(body, content_type=ICS)
+    response["Cache-Control"] = "private, max-age=300"
+    return response
+
+
+@login_required
+@require_GET
+def dienst_ics(request, dienst_id: int):
+    inschrijving = get_object_or_404(
+        Inschrijving.objects.select_related("dienst__werkplaats"), dienst_id=dienst_id, user=request.user
+    )
+    response = HttpResponse(feeds.inschrijving_ics(inschrijving), content_type=ICS)
+    response["Content-Disposition"] = f'attachment; filename="dienst-{dienst_id}.ics"'
+    return response
+
+
+def _coordineren(request, werkplaats_id: int) -> WerkplaatsPage:
+    werkplaats = get_object_or_404(WerkplaatsPage, pk=werkplaats_id)
+    if not permissions.can_coordinate(request.user, werkplaats):
+        raise PermissionDenied(_("U bent geen coördinator van deze werkplaats."))
+    return werkplaats
+
+
+@login_required
+@require_GET
+def coordinator(request, werkplaats_id: int):
+    werkplaats = _coordineren(request, werkplaats_id)
+    dagen = selectors.coordinator_overzicht(werkplaats)
+    return render(request, "rooster/coordinator.html", {"werkplaats": werkplaats, "dagen": dagen})
+
+
+@login_required
+@require_GET
+def werkplaats_ics(request, werkplaats_id: int):
+    werkplaats = _coordineren(request, werkplaats_id)
+    diensten = [d for _dag, rij in selectors.coordinator_overzicht(werkplaats, dagen=56) for d in rij]
+    return HttpResponse(feeds.werkplaats_feed(werkplaats, diensten), content_type=ICS)
