@@ -1,5 +1,8 @@
 """The /mijn/rooster/ workspace (phone first) and the calendar feeds."""
 
+import csv
+from datetime import datetime
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
@@ -10,9 +13,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from accounts import permissions
-from rooster import feeds, selectors, services
+from accounts.audit import audit_log, audit_origin
+from rooster import aanwezigheid, feeds, selectors, services
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
+from werkplaatsen import openingstijden
 from werkplaatsen.models import WerkplaatsPage
 
 ICS = "text/calendar; charset=utf-8"
@@ -20,8 +25,17 @@ ICS = "text/calendar; charset=utf-8"
 
 def _overzicht(request, *, fout: str | None = None, token: str | None = None, status: int = 200):
     user = request.user
+    mijn = selectors.mijn_inschrijvingen(user)
+    now = openingstijden.now()
+    for i in mijn:
+        i.kan_inchecken = (
+            i.status == InschrijvingStatus.INGESCHREVEN
+            and not i.dienst.geannuleerd
+            and i.dienst.begin - aanwezigheid.OPEN_VOOR <= now < i.dienst.einde
+        )
+        i.kan_uitchecken = i.status == InschrijvingStatus.AANWEZIG and not i.uitgecheckt_op
     context = {
-        "mijn": selectors.mijn_inschrijvingen(user),
+        "mijn": mijn,
         "open": selectors.open_diensten(user),
         "coordineert": list(permissions.werkplaatsen_for(user, "coordinator").order_by("title")),
         "heeft_token": token is not None or selectors.heeft_agenda_token(user),
@@ -133,3 +147,45 @@ def werkplaats_ics(request, werkplaats_id: int):
     werkplaats = _coordineren(request, werkplaats_id)
     diensten = [d for _dag, rij in selectors.coordinator_overzicht(werkplaats, dagen=56) for d in rij]
     return HttpResponse(feeds.werkplaats_feed(werkplaats, diensten), content_type=ICS)
+
+
+@login_required
+@require_POST
+def inchecken(request, pk: int):
+    inschrijving = get_object_or_404(Inschrijving, pk=pk, user=request.user)
+    try:
+        aanwezigheid.inschrijving_inchecken(inschrijving_id=inschrijving.pk, user=request.user)
+    except RoosterFout as fout:
+        return _refusal(request, fout)
+    messages.success(request, _("U bent aangemeld. Fijne dienst!"))
+    return redirect("rooster:overzicht")
+
+
+@login_required
+@require_POST
+def uitchecken(request, pk: int):
+    inschrijving = get_object_or_404(Inschrijving, pk=pk, user=request.user)
+    try:
+        aanwezigheid.inschrijving_uitchecken(inschrijving_id=inschrijving.pk, user=request.user)
+    except RoosterFout as fout:
+        return _refusal(request, fout)
+    messages.success(request, _("U bent afgemeld. Dank u wel!"))
+    return redirect("rooster:overzicht")
+
+
+@login_required
+@require_GET
+def uren_csv(request, werkplaats_id: int):
+    werkplaats = _coordineren(request, werkplaats_id)
+    try:
+        maand = datetime.strptime(request.GET.get("maand", ""), "%Y-%m").date()
+    except ValueError:
+        return HttpResponse(_("Geef de maand als JJJJ-MM, bijvoorbeeld 2026-12."), status=400, content_type="text/plain; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="uren-{werkplaats.pk}-{maand:%Y-%m}.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Voornaam"), _("Achternaam"), _("Uren")])
+    for voornaam, achternaam, uren in aanwezigheid.uren_per_vrijwilliger(werkplaats=werkplaats, maand=maand):
+        writer.writerow([voornaam, achternaam, f"{uren:.2f}".replace(".", ",")])
+    audit_log(actie="rooster.uren_export", actor=request.user, oorsprong=audit_origin(request), obj=werkplaats)
+    return response
