@@ -151,3 +151,34 @@ class AgendaToken(models.Model):
 
     def __str__(self) -> str:
         return f"agenda {self.user_id}"
+
+
+class Pincode(models.Model):
+    """A volunteer's 4-digit PIN for the kiosk, stored as a password hash; locked after 5 wrong tries."""
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="rooster_pincode")
+    pin_hash = models.CharField(max_length=128)
+    mislukte_pogingen = models.PositiveSmallIntegerField(default=0)
+    geblokkeerd_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("pincode")
+        verbose_name_plural = _("pincodes")
+
+    def __str__(self) -> str:
+        return f"pincode {self.user_id}"
+
+
+class RoosterKiosk(models.Model):
+    """The secret link of the sign-in tablet of one werkplaats (stored as sha256, shown once)."""
+
+    werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="rooster_kiosk")
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("aanmeldtablet")
+        verbose_name_plural = _("aanmeldtablets")
+
+    def __str__(self) -> str:
+        return f"kiosk {self.werkplaats_id}"

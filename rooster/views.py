@@ -10,11 +10,11 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from accounts import permissions
 from accounts.audit import audit_log, audit_origin
-from rooster import aanwezigheid, feeds, selectors, services
+from rooster import aanwezigheid, feeds, kiosk, selectors, services
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
 from werkplaatsen import openingstijden
@@ -137,8 +137,23 @@ def _coordineren(request, werkplaats_id: int) -> WerkplaatsPage:
 @require_GET
 def coordinator(request, werkplaats_id: int):
     werkplaats = _coordineren(request, werkplaats_id)
+    return _coordinator_pagina(request, werkplaats)
+
+
+def _coordinator_pagina(request, werkplaats, kiosk_link: str | None = None):
     dagen = selectors.coordinator_overzicht(werkplaats)
-    return render(request, "rooster/coordinator.html", {"werkplaats": werkplaats, "dagen": dagen})
+    context = {"werkplaats": werkplaats, "dagen": dagen, "kiosk_link": kiosk_link}
+    return render(request, "rooster/coordinator.html", context)
+
+
+@login_required
+@require_POST
+def kiosk_uitgeven(request, werkplaats_id: int):
+    werkplaats = _coordineren(request, werkplaats_id)
+    token = kiosk.kiosk_uitgeven(werkplaats=werkplaats)
+    audit_log(actie="rooster.kiosk_uitgeven", actor=request.user, oorsprong=audit_origin(request), obj=werkplaats)
+    link = request.build_absolute_uri(reverse("rooster:kiosk", args=[token]))
+    return _coordinator_pagina(request, werkplaats, kiosk_link=link)
 
 
 @login_required
@@ -189,3 +204,40 @@ def uren_csv(request, werkplaats_id: int):
         writer.writerow([voornaam, achternaam, f"{uren:.2f}".replace(".", ",")])
     audit_log(actie="rooster.uren_export", actor=request.user, oorsprong=audit_origin(request), obj=werkplaats)
     return response
+
+
+@login_required
+@require_POST
+def pincode(request):
+    try:
+        kiosk.pincode_instellen(user=request.user, pin=request.POST.get("pincode", "").strip())
+    except RoosterFout as fout:
+        return _overzicht(request, fout=str(fout), status=400)
+    messages.success(request, _("Uw pincode is opgeslagen."))
+    return redirect("rooster:overzicht")
+
+
+@require_http_methods(["GET", "POST"])
+def kiosk_pagina(request, token: str):
+    """The tablet at the werkplaats: no login, the secret link is the key (404 for any other)."""
+    werkplaats = kiosk.kiosk_voor_token(token)
+    if werkplaats is None:
+        raise Http404()
+    context = {"werkplaats": werkplaats, "voornaam": "", "fout": None, "gelukt": None}
+    status = 200
+    if request.method == "POST":
+        voornaam = request.POST.get("voornaam", "")[:150]
+        try:
+            inschrijving, uitkomst = kiosk.kiosk_aanmelden(
+                werkplaats=werkplaats, voornaam=voornaam, pin=request.POST.get("pincode", "")
+            )
+        except RoosterFout as fout:
+            inschrijving, uitkomst = None, str(fout)
+        if inschrijving is None:
+            context.update(fout=uitkomst, voornaam=voornaam)
+            status = 400
+        elif uitkomst == "in":
+            context["gelukt"] = _("Welkom, %(naam)s. U bent aangemeld.") % {"naam": inschrijving.user.first_name}
+        else:
+            context["gelukt"] = _("Tot ziens, %(naam)s. U bent afgemeld.") % {"naam": inschrijving.user.first_name}
+    return render(request, "rooster/kiosk.html", context, status=status)

@@ -1,0 +1,84 @@
+"""The sign-in tablet of a werkplaats: first name and 4-digit PIN, no login on the shared device.
+
+A wrong PIN counts against the volunteer whose name matched; after five the PIN is locked until the
+volunteer sets a new one in Mijn rooster. An unknown name gets the same answer as a wrong PIN, so the
+tablet does not tell passers-by who works there.
+"""
+
+import secrets
+
+from django.contrib.auth.hashers import check_password, make_password
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from rooster.aanwezigheid import OPEN_VOOR
+from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, RoosterKiosk
+from rooster.services import RoosterFout, token_hash
+from werkplaatsen import openingstijden
+
+MAX_POGINGEN = 5
+
+
+def pincode_instellen(*, user, pin: str) -> Pincode:
+    if not (len(pin) == 4 and pin.isdigit()):
+        raise RoosterFout(_("Een pincode is 4 cijfers."), "pin_ongeldig")
+    pincode, _created = Pincode.objects.update_or_create(
+        user=user, defaults={"pin_hash": make_password(pin), "mislukte_pogingen": 0, "geblokkeerd_op": None}
+    )
+    return pincode
+
+
+def kiosk_uitgeven(*, werkplaats) -> str:
+    token = secrets.token_urlsafe(24)
+    RoosterKiosk.objects.update_or_create(werkplaats=werkplaats, defaults={"token_hash": token_hash(token)})
+    return token
+
+
+def kiosk_voor_token(token: str):
+    row = RoosterKiosk.objects.select_related("werkplaats").filter(token_hash=token_hash(token or "")).first()
+    return row.werkplaats if row else None
+
+
+
+
+@transaction.atomic
+def kiosk_aanmelden(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijving | None, str]:
+    """Sign the volunteer in, or out when already in: (sign-up, "in" or "uit"), or (None, message)."""
+    now = openingstijden.now()
+    kandidaten = list(
+        Inschrijving.objects.select_for_update()
+        .filter(
+            dienst__werkplaats=werkplaats,
+            dienst__status=DienstStatus.GEPLAND,
+            dienst__begin__lte=now + OPEN_VOOR,
+            dienst__einde__gt=now,
+            status__in=(InschrijvingStatus.INGESCHREVEN, InschrijvingStatus.AANWEZIG),
+            user__first_name__iexact=(voornaam or "").strip(),
+        )
+        .select_related("user", "dienst")
+    )
+    pincodes = {p.user_id: p for p in Pincode.objects.select_for_update().filter(user__in=[k.user_id for k in kandidaten])}
+    for inschrijving in kandidaten:
+        pincode = pincodes.get(inschrijving.user_id)
+        if pincode is None:
+            continue
+        if pincode.geblokkeerd_op:
+            raise RoosterFout(_("Deze pincode is geblokkeerd. Stel een nieuwe in via Mijn rooster."), "pin_geblokkeerd")
+        if check_password(pin or "", pincode.pin_hash):
+            if pincode.mislukte_pogingen:
+                pincode.mislukte_pogingen = 0
+                pincode.save(update_fields=["mislukte_pogingen"])
+            if inschrijving.status == InschrijvingStatus.AANWEZIG:
+                inschrijving.uitgecheckt_op = now
+                inschrijving.save(update_fields=["uitgecheckt_op"])
+                return inschrijving, "uit"
+            inschrijving.status, inschrijving.ingecheckt_op = InschrijvingStatus.AANWEZIG, now
+            inschrijving.save(update_fields=["status", "ingecheckt_op"])
+            return inschrijving, "in"
+        pincode.mislukte_pogingen += 1
+        if pincode.mislukte_pogingen >= MAX_POGINGEN:
+            pincode.geblokkeerd_op = timezone.now()
+        pincode.save(update_fields=["mislukte_pogingen", "geblokkeerd_op"])
+    # The wrong-try counts must survive the refusal, so the refusal is returned, not raised, by the view.
+    return None, _("Naam of pincode klopt niet.")
