@@ -1,5 +1,6 @@
 """Editorial pages of the public site, and the per-site settings the page layout reads."""
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.utils.translation import get_language
@@ -20,6 +21,26 @@ SECTIE_FEATURES = ["h3", "bold", "italic", "link", "ol", "ul"]
 kleur_validator = RegexValidator(
     r"^#[0-9a-fA-F]{6}$", _("Vul een kleur in als #RRGGBB, bijvoorbeeld #01689b.")
 )
+
+
+def contrast_with_white(colour: str) -> float:
+    """WCAG 2.1 contrast ratio of #RRGGBB against white (1 to 21)."""
+
+    def channel(hex_pair: str) -> float:
+        value = int(hex_pair, 16) / 255
+        return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (channel(colour[i : i + 2]) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return 1.05 / (luminance + 0.05)
+
+
+def leesbaar_op_wit(colour: str) -> None:
+    """The header has white text on this colour, and links use it on white: both need 4.5:1 (WCAG AA)."""
+    if kleur_validator.regex.match(colour or "") and contrast_with_white(colour) < 4.5:
+        raise ValidationError(
+            _("Deze kleur is te licht: wit erop (en de kleur op wit) is slecht te lezen. Kies een donkerder kleur.")
+        )
 
 
 class HomePage(Page):
@@ -62,8 +83,12 @@ class HomePage(Page):
         return WerkplaatsIndexPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
+        from werkplaatsen.selectors import werkplaatsen_open_today
+
         context = super().get_context(request, *args, **kwargs)
-        context["werkplaatsen_index"] = self.werkplaatsen_index()
+        context["werkplaatsen_index"] = index = self.werkplaatsen_index()
+        if index is not None:
+            context["open_vandaag"] = werkplaatsen_open_today(site_id=self.get_site().pk)
         return context
 
 
@@ -354,7 +379,7 @@ class SiteInstellingen(BaseSiteSetting):
         _("huisstijlkleur"),
         max_length=7,
         default="#01689b",
-        validators=[kleur_validator],
+        validators=[kleur_validator, leesbaar_op_wit],
         help_text=_("De hoofdkleur van de gemeente, als #RRGGBB. Witte tekst moet er goed op te lezen zijn."),
     )
     accentkleur = models.CharField(

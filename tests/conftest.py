@@ -6,6 +6,8 @@ so ``make test`` passes on a bare machine. CI provides all three and runs with `
 
 import os
 import shutil
+from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -161,3 +163,51 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    """Set the moment the site thinks it is: ``clock.set(datetime(..., tzinfo=AMSTERDAM))``.
+
+    Everything that asks "what time is it" for opening hours reads werkplaatsen.openingstijden.now().
+    """
+    from werkplaatsen import openingstijden
+
+    class Clock:
+        moment = datetime(2026, 11, 24, 10, 0, tzinfo=openingstijden.AMSTERDAM)  # a Tuesday morning
+
+        def set(self, moment):
+            self.moment = moment
+
+    c = Clock()
+    monkeypatch.setattr(openingstijden, "now", lambda: c.moment)
+    return c
+
+
+# Zwolle-like coordinates: Binnenstad in the centre, Stadshagen to the west, Aa-landen to the north.
+NETWERK = [
+    ("Werkplaats Binnenstad", "binnenstad", "8011 MC", "52.512700", "6.093600"),
+    ("Werkplaats Stadshagen", "stadshagen", "8043 AA", "52.531000", "6.056000"),
+    ("Werkplaats Aa-landen", "aa-landen", "8032 GN", "52.536900", "6.101200"),
+]
+
+
+@pytest.fixture
+def netwerk(db):
+    """A gemeente with three werkplaatsen. On Tuesday morning only Binnenstad and Stadshagen are open."""
+    from tests.factories import gemeente_create, spreekuur_create, werkplaats_create
+
+    gemeente = gemeente_create()
+    pages = {}
+    for title, slug, postcode, lat, lon in NETWERK:
+        pages[slug] = werkplaats_create(
+            gemeente, title=title, slug=slug, postcode=postcode, latitude=Decimal(lat), longitude=Decimal(lon),
+            talen=["nl"], onderwerpen=["post"],
+        )
+    spreekuur_create(pages["binnenstad"], 1, "09:00", "12:00")
+    spreekuur_create(pages["stadshagen"], 1, "09:30", "12:30")
+    spreekuur_create(pages["aa-landen"], 3, "13:00", "16:00")
+    pages["aa-landen"].talen = ["nl", "ar"]
+    pages["aa-landen"].rolstoeltoegankelijk = True
+    pages["aa-landen"].save()
+    return gemeente, pages

@@ -1,5 +1,6 @@
 """factory-boy factories shared by every suite."""
 
+from datetime import time
 from decimal import Decimal
 
 import factory
@@ -13,7 +14,7 @@ from accounts.models import (
     WerkplaatsRol,
 )
 from content.models import HomePage
-from werkplaatsen.models import Gemeente, Organisatie, WerkplaatsIndexPage, WerkplaatsPage
+from werkplaatsen.models import Gemeente, Organisatie, Spreekuur, WerkplaatsIndexPage, WerkplaatsPage
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -70,6 +71,13 @@ class OrganisatieFactory(factory.django.DjangoModelFactory):
     naam = factory.Sequence(lambda n: f"Organisatie {n}")
 
 
+def spreekuur_create(page: WerkplaatsPage, weekdag: int, opent: str, sluit: str, **fields) -> Spreekuur:
+    """A spreekuur on a werkplaats, times as "09:00"."""
+    return Spreekuur.objects.create(
+        werkplaats=page, weekdag=weekdag, opent=time.fromisoformat(opent), sluit=time.fromisoformat(sluit), **fields
+    )
+
+
 def lidmaatschap_create(user: User, werkplaats: WerkplaatsPage, rol: str = WerkplaatsRol.VRIJWILLIGER):
     return WerkplaatsLidmaatschap.objects.create(user=user, werkplaats=werkplaats, rol=rol)
 
@@ -81,5 +89,6 @@ __all__ = [
     "UserFactory",
     "gemeente_create",
     "lidmaatschap_create",
+    "spreekuur_create",
     "werkplaats_create",
 ]

@@ -113,3 +113,17 @@ def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> d
     }
 
 
+
+
+def werkplaatsen_open_today(*, site_id: int, moment: datetime | None = None) -> list[FinderResult]:
+    """The werkplaatsen still open or opening later today, soonest first: the home page's short list."""
+    moment = moment or openingstijden.now()
+    today = openingstijden.local(moment).date()
+    results = []
+    for page in snapshot.werkplaatsen_snapshot(site_id):
+        schema = openingstijden.Schema.of(page)
+        remaining = [o for o in openingstijden.openings_on(schema, today) if o.einde > moment]
+        if remaining:
+            state = openingstijden.status(schema, moment)
+            results.append((remaining[0].begin, FinderResult(page, state, openingstijden.status_text(state, moment))))
+    return [result for _begin, result in sorted(results, key=lambda pair: (pair[0], pair[1].werkplaats.title))]

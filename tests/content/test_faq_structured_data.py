@@ -1,7 +1,6 @@
 """The FAQ page's JSON-LD, read back by an independent JSON-LD processor (pyld) with no network."""
 
 import json
-from pathlib import Path
 
 import pytest
 from pyld import jsonld
@@ -9,32 +8,9 @@ from pyld import jsonld
 from content import structured_data
 from tests.content.helpers import faq_create, json_ld_blocks, read_html
 from tests.factories import gemeente_create
+from tests.jsonld import RDF_TYPE, SCHEMA, offline_loader, triples
 
 pytestmark = pytest.mark.django_db
-
-SCHEMA = "http://schema.org/"
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-CONTEXT_FILE = Path(__file__).with_name("schema_org_context.jsonld")
-SCHEMA_ORG_URLS = {"https://schema.org", "https://schema.org/", "http://schema.org", "http://schema.org/"}
-
-
-def offline_loader(url, options=None):
-    """Serve schema.org's context from our own small file; any other URL is a test failure, not a fetch."""
-    if url not in SCHEMA_ORG_URLS:
-        raise AssertionError(f"the JSON-LD processor tried to load {url}")
-    return {
-        "contentType": "application/ld+json",
-        "contextUrl": None,
-        "documentUrl": url,
-        "document": json.loads(CONTEXT_FILE.read_text()),
-    }
-
-
-def triples(document: dict) -> set[tuple[str, str, str]]:
-    dataset = jsonld.to_rdf(document, {"documentLoader": offline_loader})
-    return {
-        (t["subject"]["value"], t["predicate"]["value"], t["object"]["value"]) for t in dataset["@default"]
-    }
 
 
 def faq_pairs(graph: set[tuple[str, str, str]]) -> tuple[str, list[tuple[str, str]]]:

@@ -1,16 +1,13 @@
-"""Fixtures for the werkplaatsen suites: a fake of PDOK's HTTP, a clock, and a small network."""
+"""Fixtures for the werkplaatsen suites: a fake of PDOK's HTTP with recorded answers."""
 
 import json
-from datetime import datetime, time
-from decimal import Decimal
 from pathlib import Path
 
 import pytest
 import requests
 
-from tests.factories import gemeente_create, werkplaats_create
-from werkplaatsen import openingstijden
-from werkplaatsen.models import Spreekuur
+# Older suites import the helper from here.
+from tests.factories import spreekuur_create as spreekuur  # noqa: F401
 
 RECORDED = Path(__file__).with_name("recorded")
 
@@ -49,54 +46,6 @@ def pdok(monkeypatch, settings):
     fake = FakePdok()
     monkeypatch.setattr("werkplaatsen.geocoding.requests.get", fake.get)
     return fake
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    """Set the moment the finder and pages think it is: clock.set(datetime(..., tzinfo=AMS))."""
-
-    class Clock:
-        moment = datetime(2026, 11, 24, 10, 0, tzinfo=openingstijden.AMSTERDAM)  # a Tuesday morning
-
-        def set(self, moment):
-            self.moment = moment
-
-    c = Clock()
-    monkeypatch.setattr(openingstijden, "now", lambda: c.moment)
-    return c
-
-
-def spreekuur(page, weekdag, opent, sluit, **fields):
-    return Spreekuur.objects.create(
-        werkplaats=page, weekdag=weekdag, opent=time.fromisoformat(opent), sluit=time.fromisoformat(sluit), **fields
-    )
-
-
-# Zwolle-like coordinates: Binnenstad in the centre, Stadshagen to the west, Aa-landen to the north.
-NETWORK = [
-    ("Werkplaats Binnenstad", "binnenstad", "8011 MC", "52.512700", "6.093600"),
-    ("Werkplaats Stadshagen", "stadshagen", "8043 AA", "52.531000", "6.056000"),
-    ("Werkplaats Aa-landen", "aa-landen", "8032 GN", "52.536900", "6.101200"),
-]
-
-
-@pytest.fixture
-def netwerk(db):
-    """A gemeente with three werkplaatsen. On Tuesday morning only Binnenstad and Stadshagen are open."""
-    gemeente = gemeente_create()
-    pages = {}
-    for title, slug, postcode, lat, lon in NETWORK:
-        pages[slug] = werkplaats_create(
-            gemeente, title=title, slug=slug, postcode=postcode, latitude=Decimal(lat), longitude=Decimal(lon),
-            talen=["nl"], onderwerpen=["post"],
-        )
-    spreekuur(pages["binnenstad"], 1, "09:00", "12:00")
-    spreekuur(pages["stadshagen"], 1, "09:30", "12:30")
-    spreekuur(pages["aa-landen"], 3, "13:00", "16:00")
-    pages["aa-landen"].talen = ["nl", "ar"]
-    pages["aa-landen"].rolstoeltoegankelijk = True
-    pages["aa-landen"].save()
-    return gemeente, pages
 
 
 def pdok_file(name: str) -> dict:

@@ -6,8 +6,8 @@ from decimal import Decimal
 import pytest
 
 from tests.factories import gemeente_create, werkplaats_create
+from tests.factories import spreekuur_create as spreekuur
 from tests.helpers import queries_for
-from tests.werkplaatsen.conftest import spreekuur
 from werkplaatsen.geocoding_models import Postcodegebied
 from werkplaatsen.openingstijden import AMSTERDAM
 

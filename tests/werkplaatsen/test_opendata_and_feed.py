@@ -7,7 +7,7 @@ import pytest
 import vobject
 
 from tests.factories import gemeente_create, werkplaats_create
-from tests.werkplaatsen.conftest import spreekuur
+from tests.factories import spreekuur_create as spreekuur
 from werkplaatsen.geocoding_models import Postcodegebied
 from werkplaatsen.models import Sluiting
 from werkplaatsen.openingstijden import AMSTERDAM

@@ -5,8 +5,8 @@ from datetime import date, datetime, time
 import pytest
 
 from tests.factories import gemeente_create, werkplaats_create
+from tests.factories import spreekuur_create as spreekuur
 from tests.jsonld import RDF_TYPE, SCHEMA, blocks_in, objects, triples
-from tests.werkplaatsen.conftest import spreekuur
 from werkplaatsen.models import Sluiting
 from werkplaatsen.openingstijden import AMSTERDAM
 
@@ -99,6 +99,7 @@ def test_editors_get_the_hours_panels_in_dutch(admin_client, werkplaats):
     assert response.status_code == 200
     assert "Openingstijden (spreekuren)" in html
     assert "Sluitingen en andere tijden" in html
+    assert "Publiceren" in html, "Wagtail's own buttons are Dutch too"
 
 
 def test_an_editor_cannot_save_a_spreekuur_that_closes_before_it_opens(werkplaats):
