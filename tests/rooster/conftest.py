@@ -68,9 +68,11 @@ def sms_aan(user) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
+def _fast_passwords_and_inline_jobs(settings):
     # The factories hash a password per user; the production hasher would make each test seconds slower.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Jobs run in the test's own thread and transaction; test_jobs.py covers the real queue.
+    settings.JOBS_ASYNC = False
 
 
 @pytest.fixture

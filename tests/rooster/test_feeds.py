@@ -122,3 +122,15 @@ def test_werkplaats_feed_for_coordinators(client, world, user, status):
         assert calendar.vevent.uid.value == f"dienst-{dienst.pk}@werkplaats"
         assert calendar.vevent.description.value == "Bram"
         assert calendar.contents["x-wr-calname"][0].value == "Rooster Werkplaats Centrum"
+
+
+def test_feed_keeps_wall_clock_hours_across_the_march_clock_change(client, world):
+    world["clock"].set(datetime(2027, 3, 20, 8, 0, tzinfo=AMS))
+    spreekuur(world["centrum"], 1, "09:00", "12:00")
+    diensten_genereren(weken=2)
+    for dienst in Dienst.objects.all():
+        inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    _text, calendar = _read(client.get(reverse("rooster_agenda", args=[agenda_token_uitgeven(user=world["anouk"])])))
+    starts = sorted(e.dtstart.value for e in calendar.vevent_list)
+    assert [s.utcoffset() for s in starts] == [timedelta(hours=1), timedelta(hours=2)]
+    assert {s.hour for s in starts} == {9}

@@ -164,3 +164,13 @@ def test_weeks_ahead_is_a_parameter(world, weken):
     spreekuur(world["centrum"], 2, "09:00", "12:00")  # Wednesdays
     diensten_genereren(weken=weken)
     assert Dienst.objects.count() == weken
+
+
+def test_shifts_keep_local_time_across_the_october_clock_change(world):
+    world["clock"].set(datetime(2027, 10, 25, 8, 0, tzinfo=AMS))
+    spreekuur(world["centrum"], 1, "09:00", "12:00")  # Tuesdays 26 October and 2 November; change on the 31st
+    diensten_genereren(weken=2)
+    summer, winter = Dienst.objects.order_by("begin")[:2]
+    assert summer.begin.astimezone(AMS).hour == winter.begin.astimezone(AMS).hour == 9
+    assert (summer.begin.hour, winter.begin.hour) == (7, 8)
+    assert summer.einde - summer.begin == winter.einde - winter.begin
