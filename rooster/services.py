@@ -54,7 +54,7 @@ def inschrijving_maken(*, dienst_id: int, user: User, wachtlijst: bool = False) 
     if dienst.begin <= now:
         raise RoosterFout(_("Deze dienst is al begonnen of voorbij. Kies een dienst later."), "voorbij")
     # The user's row lock keeps two tabs of the same volunteer from booking two overlapping shifts.
-    User.objects.select_for_update().filter(pk=user.pk).exists()
+    list(User.objects.select_for_update().filter(pk=user.pk).values_list("pk", flat=True))
     bestaand = Inschrijving.objects.filter(dienst=dienst, user=user).first()
     if bestaand and bestaand.status in ACTIEF:
         if bestaand.status == InschrijvingStatus.WACHTLIJST:

@@ -170,3 +170,45 @@ def test_twenty_volunteers_for_the_last_place_give_one_sign_up(monkeypatch):
     assert len(refusals) == 19
     assert all(r == "vol: Deze dienst is vol. U kunt op de wachtlijst als u wilt." for r in refusals)
     assert Inschrijving.objects.filter(dienst=dienst, status="ingeschreven").count() == 3
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_one_volunteer_in_two_tabs_cannot_take_two_overlapping_shifts(monkeypatch):
+    from tests.factories import gemeente_create, werkplaats_create
+    from werkplaatsen import openingstijden
+
+    monkeypatch.setattr(openingstijden, "now", lambda: DINSDAG)
+    _wagtail_baseline()
+    gemeente = gemeente_create()
+    user = UserFactory(username="twee-tabs")
+    diensten = []
+    for n in range(2):
+        werkplaats = werkplaats_create(gemeente, title=f"Werkplaats {n}")
+        lidmaatschap_create(user, werkplaats)
+        diensten.append(
+            Dienst.objects.create(
+                werkplaats=werkplaats, begin=VOLGENDE_WEEK, einde=VOLGENDE_WEEK + timedelta(hours=3)
+            )
+        )
+    barrier = threading.Barrier(2)
+    results: list[str] = []
+
+    def press(dienst):
+        try:
+            barrier.wait()
+            try:
+                inschrijving_maken(dienst_id=dienst.pk, user=user)
+                results.append("ingeschreven")
+            except RoosterFout as error:
+                results.append(error.code)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=press, args=(d,)) for d in diensten]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == ["ingeschreven", "overlap"]
+    assert Inschrijving.objects.filter(user=user).count() == 1
