@@ -111,3 +111,31 @@ def test_coordinator_sees_understaffed_shifts_others_get_403(client, world, dien
     client.force_login(stranger)
     assert client.get(url).status_code == 403
     assert client.get(reverse("rooster:werkplaats_ics", args=[world["centrum"].pk])).status_code == 403
+
+
+def test_coordinator_view_has_a_query_ceiling(client, world):
+    client.force_login(world["karin"])
+    url = reverse("rooster:coordinator", args=[world["centrum"].pk])
+
+    def shifts(first, n):
+        for day in range(first, first + n):
+            d = dienst_maken(world["centrum"], VOLGENDE_WEEK + timedelta(hours=12 * day))
+            inschrijving_maken(dienst_id=d.pk, user=world["anouk"] if day % 2 else world["bram"])
+
+    shifts(0, 2)
+    client.get(url)
+    small = queries_for(lambda: client.get(url))
+    shifts(2, 18)
+    large = queries_for(lambda: client.get(url))
+    assert large == small <= 12
+
+
+def test_admin_settings_are_for_superusers_only(client, world):
+    from tests.factories import UserFactory
+
+    staff = UserFactory(username="staf", is_staff=True)
+    client.force_login(staff)
+    assert client.get("/django-beheer/rooster/bezetting/").status_code == 403
+    root = UserFactory(username="root", is_staff=True, is_superuser=True)
+    client.force_login(root)
+    assert client.get("/django-beheer/rooster/bezetting/").status_code == 200
