@@ -110,3 +110,13 @@ def feed_inschrijvingen(user: User, *, now=None, dagen_terug: int = 30):
         .select_related("dienst__werkplaats")
         .order_by("dienst__begin")
     )
+
+
+def vrijwilligers_van(werkplaats) -> list[User]:
+    """Everyone who may take shifts at the werkplaats, by first name, for the coördinator's choice."""
+    return list(
+        User.objects.filter(werkplaats_lidmaatschappen__werkplaats=werkplaats, is_active=True)
+        .distinct()
+        .only("pk", "first_name", "last_name")
+        .order_by("first_name", "last_name", "pk")
+    )

@@ -104,3 +104,18 @@ def herinnering(inschrijving, *, niet_voor) -> bool:
         tekst=_("Herinnering: u heeft een dienst bij %(werkplaats)s op %(wanneer)s. Stuur JA als u komt, NEE als u niet kunt.")
         % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
     )
+
+
+def door_coordinator_afgemeld(inschrijving) -> bool:
+    dienst = inschrijving.dienst
+    return _send(
+        inschrijving.user,
+        soort=SOORT_WIJZIGING,
+        sleutel=f"dienst-afgemeld:{inschrijving.pk}:{inschrijving.ical_sequence}",
+        tekst=_("De coördinator heeft u afgemeld voor uw dienst bij %(werkplaats)s op %(wanneer)s.")
+        % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
+    )
+
+
+def aan_team(user, *, tekst: str, sleutel: str) -> bool:
+    return _send(user, soort=SOORT_WIJZIGING, sleutel=sleutel, tekst=tekst)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts import permissions
 from accounts.audit import audit_log, audit_origin
-from rooster import aanwezigheid, feeds, kiosk, selectors, services
+from rooster import aanwezigheid, coordinatie, feeds, kiosk, selectors, services
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
 from werkplaatsen import openingstijden
@@ -140,10 +140,76 @@ def coordinator(request, werkplaats_id: int):
     return _coordinator_pagina(request, werkplaats)
 
 
-def _coordinator_pagina(request, werkplaats, kiosk_link: str | None = None):
-    dagen = selectors.coordinator_overzicht(werkplaats)
-    context = {"werkplaats": werkplaats, "dagen": dagen, "kiosk_link": kiosk_link}
-    return render(request, "rooster/coordinator.html", context)
+def _coordinator_pagina(request, werkplaats, kiosk_link: str | None = None, fout: str | None = None, status=200):
+    context = {
+        "werkplaats": werkplaats,
+        "dagen": selectors.coordinator_overzicht(werkplaats),
+        "vrijwilligers": selectors.vrijwilligers_van(werkplaats),
+        "kiosk_link": kiosk_link,
+        "fout": fout,
+    }
+    return render(request, "rooster/coordinator.html", context, status=status)
+
+
+def _coordinator_actie(request, dienst: Dienst, actie):
+    """Run a coördinator's action; a refusal shows the page again with the reason, nothing changed."""
+    werkplaats = _coordineren(request, dienst.werkplaats_id)
+    try:
+        melding = actie()
+    except RoosterFout as fout:
+        return _coordinator_pagina(
+            request, werkplaats, fout=str(fout), status=403 if fout.code == "geen_toegang" else 409
+        )
+    messages.success(request, melding)
+    return redirect("rooster:coordinator", werkplaats_id=werkplaats.pk)
+
+
+@login_required
+@require_POST
+def toewijzen(request, dienst_id: int):
+    dienst = get_object_or_404(Dienst, pk=dienst_id)
+    user_id = request.POST.get("user", "")
+
+    def actie():
+        if not user_id.isdigit():
+            raise RoosterFout(_("Kies een vrijwilliger."), "keuze")
+        coordinatie.inschrijving_toewijzen(
+            dienst_id=dienst.pk, user_id=int(user_id), coordinator=request.user, oorsprong=audit_origin(request)
+        )
+        return _("De vrijwilliger staat op de dienst.")
+
+    return _coordinator_actie(request, dienst, actie)
+
+
+@login_required
+@require_POST
+def verwijderen(request, pk: int):
+    inschrijving = get_object_or_404(Inschrijving.objects.select_related("dienst"), pk=pk)
+
+    def actie():
+        coordinatie.inschrijving_verwijderen(
+            inschrijving_id=inschrijving.pk, coordinator=request.user, oorsprong=audit_origin(request)
+        )
+        return _("De vrijwilliger is van de dienst gehaald en heeft een sms gekregen.")
+
+    return _coordinator_actie(request, inschrijving.dienst, actie)
+
+
+@login_required
+@require_POST
+def team_bericht(request, dienst_id: int):
+    dienst = get_object_or_404(Dienst, pk=dienst_id)
+
+    def actie():
+        aantal = coordinatie.dienst_bericht(
+            dienst_id=dienst.pk,
+            coordinator=request.user,
+            tekst=request.POST.get("tekst", ""),
+            oorsprong=audit_origin(request),
+        )
+        return _("Sms verstuurd naar %(n)s vrijwilliger(s).") % {"n": aantal}
+
+    return _coordinator_actie(request, dienst, actie)
 
 
 @login_required
