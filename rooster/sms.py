@@ -9,7 +9,7 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from berichten.regels import BerichtFout, nummer_mask
+from berichten.regels import BerichtFout, nummer_mask, tekst_check
 from berichten.services import bericht_cancel, bericht_send
 from werkplaatsen import openingstijden
 
@@ -19,6 +19,14 @@ SOORT_WIJZIGING = "dienst_wijziging"
 SOORT_HERINNERING = "dienst_herinnering"
 SOORT_OPEN = "dienst_open"
 SOORT_WACHTLIJST = "dienst_wachtlijst"
+
+
+def naam(werkplaats) -> str:
+    """The werkplaats's name, unless the name itself would tell why someone comes there."""
+    try:
+        return tekst_check(werkplaats.title)
+    except BerichtFout:
+        return _("de werkplaats")
 
 
 def wanneer(dienst) -> str:
@@ -54,7 +62,7 @@ def dienst_vervalt(inschrijving) -> bool:
         soort=SOORT_WIJZIGING,
         sleutel=f"dienst-vervalt:{inschrijving.pk}:{inschrijving.ical_sequence}",
         tekst=_("Uw dienst bij %(werkplaats)s op %(wanneer)s gaat niet door. Andere diensten staan in Mijn rooster.")
-        % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
+        % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )
 
 
@@ -66,7 +74,7 @@ def dienst_verplaatst(inschrijving) -> bool:
         sleutel=f"dienst-tijd:{inschrijving.pk}:{inschrijving.ical_sequence}",
         tekst=_("De tijden van uw dienst bij %(werkplaats)s zijn veranderd: %(wanneer)s tot %(einde)s.")
         % {
-            "werkplaats": dienst.werkplaats.title,
+            "werkplaats": naam(dienst.werkplaats),
             "wanneer": wanneer(dienst),
             "einde": openingstijden.hhmm(dienst.einde),
         },
@@ -80,7 +88,7 @@ def wachtlijst_ingeschreven(inschrijving) -> bool:
         soort=SOORT_WACHTLIJST,
         sleutel=f"dienst-wachtlijst:{inschrijving.pk}:{inschrijving.ical_sequence}",
         tekst=_("Er is plaats: u staat nu ingeschreven voor uw dienst bij %(werkplaats)s op %(wanneer)s.")
-        % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
+        % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )
 
 
@@ -90,7 +98,7 @@ def dienst_open(user, *, dienst, aanleiding: str) -> bool:
         soort=SOORT_OPEN,
         sleutel=f"dienst-open:{aanleiding}:{user.pk}",
         tekst=_("Er is een plaats vrij bij %(werkplaats)s op %(wanneer)s. Inschrijven kan in Mijn rooster.")
-        % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
+        % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )
 
 
@@ -102,7 +110,7 @@ def herinnering(inschrijving, *, niet_voor) -> bool:
         sleutel=herinnering_sleutel(inschrijving),
         niet_voor=niet_voor,
         tekst=_("Herinnering: u heeft een dienst bij %(werkplaats)s op %(wanneer)s. Stuur JA als u komt, NEE als u niet kunt.")
-        % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
+        % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )
 
 
@@ -113,7 +121,7 @@ def door_coordinator_afgemeld(inschrijving) -> bool:
         soort=SOORT_WIJZIGING,
         sleutel=f"dienst-afgemeld:{inschrijving.pk}:{inschrijving.ical_sequence}",
         tekst=_("De coördinator heeft u afgemeld voor uw dienst bij %(werkplaats)s op %(wanneer)s.")
-        % {"werkplaats": dienst.werkplaats.title, "wanneer": wanneer(dienst)},
+        % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )
 
 

@@ -212,3 +212,12 @@ def test_one_volunteer_in_two_tabs_cannot_take_two_overlapping_shifts(monkeypatc
         thread.join()
     assert sorted(results) == ["ingeschreven", "overlap"]
     assert Inschrijving.objects.filter(user=user).count() == 1
+
+
+def test_a_werkplaats_name_that_would_reveal_why_is_left_out_of_the_sms(world, dienst):
+    world["centrum"].title = "Schuldhulp Centrum"
+    world["centrum"].save()
+    anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"])
+    [tekst] = sms_aan(world["bram"])
+    assert "Er is een plaats vrij bij de werkplaats op" in tekst and "chuld" not in tekst
