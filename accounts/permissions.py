@@ -99,3 +99,64 @@ def requires_two_factor(user: User) -> bool:
         or OrganisatieLidmaatschap.objects.filter(user=user).exists()
         or GemeenteLidmaatschap.objects.filter(user=user).exists()
     )
+
+
+# --- inloop (walk-in visits, queue, reports) ---
+
+BEZOEK_EDIT_WINDOW_HOURS = 24
+
+
+def can_log_visits(user: User, werkplaats: WerkplaatsPage) -> bool:
+    """Log walk-ins and work the queue: vrijwilligers and coördinatoren of that werkplaats."""
+    return can_work_at(user, werkplaats)
+
+
+def can_edit_bezoek(user: User, bezoek, now) -> bool:
+    """The author for 24 hours after logging, after that only a coördinator of the werkplaats."""
+    if not _active(user):
+        return False
+    if can_coordinate(user, bezoek.werkplaats):
+        return True
+    age = now - bezoek.aangemaakt
+    return (
+        bezoek.gelogd_door_id == user.pk
+        and age.total_seconds() < BEZOEK_EDIT_WINDOW_HOURS * 3600
+        and can_work_at(user, bezoek.werkplaats)
+    )
+
+
+def werkplaatsen_for_reports(user: User) -> QuerySet[WerkplaatsPage]:
+    """Coördinatoren see their own werkplaatsen; beleidsmedewerkers every werkplaats of their gemeente."""
+    if not _active(user):
+        return WerkplaatsPage.objects.none()
+    own = WerkplaatsLidmaatschap.objects.filter(user=user, rol=WerkplaatsRol.COORDINATOR)
+    gemeenten = GemeenteLidmaatschap.objects.filter(user=user, rol=GemeenteRol.BELEIDSMEDEWERKER)
+    return WerkplaatsPage.objects.filter(
+        Q(pk__in=own.values("werkplaats_id")) | Q(gemeente_id__in=gemeenten.values("gemeente_id"))
+    )
+
+
+def report_needs_suppression(user: User, werkplaats_ids) -> bool:
+    """Small counts are hidden in every report that leaves the coördinator's own werkplaats.
+
+    Only a coördinator looking at werkplaatsen they all coordinate sees exact small numbers.
+    """
+    ids = set(werkplaats_ids)
+    if not ids or not _active(user):
+        return True
+    own = set(
+        WerkplaatsLidmaatschap.objects.filter(
+            user=user, rol=WerkplaatsRol.COORDINATOR, werkplaats_id__in=ids
+        ).values_list("werkplaats_id", flat=True)
+    )
+    return own != ids
+
+
+def gemeenten_for_signalen(user: User) -> QuerySet[Gemeente]:
+    """Signals are shared within a gemeente: its volunteers, coördinatoren and beleidsmedewerkers."""
+    if not _active(user):
+        return Gemeente.objects.none()
+    return Gemeente.objects.filter(
+        Q(lidmaatschappen__user=user, lidmaatschappen__rol=GemeenteRol.BELEIDSMEDEWERKER)
+        | Q(werkplaatsen__lidmaatschappen__user=user)
+    ).distinct()

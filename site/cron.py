@@ -7,6 +7,7 @@ shift generation, retention). The heartbeat keeps the cron process visibly alive
 from rq import cron
 
 from berichten.jobs import berichten_bewaartermijn, berichten_tick
+from rooster.jobs import diensten_genereren_job, herinneringen_job, niet_gekomen_job
 from werkplaats_site.jobs import heartbeat
 
 cron.register(heartbeat, queue_name="default", interval=300)
@@ -14,3 +15,9 @@ cron.register(heartbeat, queue_name="default", interval=300)
 # SMS outbox: due messages onto the queue every minute; old message texts erased nightly.
 cron.register(berichten_tick, queue_name="berichten", interval=60)
 cron.register(berichten_bewaartermijn, queue_name="berichten", cron="30 3 * * *")
+
+# Rooster: shifts for the weeks ahead nightly; day-before reminders planned every 15 minutes; after a
+# shift has ended, sign-ups without a sign-in are marked as no-show.
+cron.register(diensten_genereren_job, queue_name="default", cron="15 2 * * *")
+cron.register(herinneringen_job, queue_name="default", interval=900)
+cron.register(niet_gekomen_job, queue_name="default", interval=1800)

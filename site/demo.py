@@ -5,7 +5,9 @@ nothing. Later apps add their own steps to ``STEPS``-style functions here (spree
 """
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from wagtail.models import Locale, Page, Site
 
@@ -20,6 +22,8 @@ from accounts.models import (
 )
 from content.demo import content_demo_seed
 from content.models import HomePage
+from inloop.demo import inloop_demo_seed
+from rooster.demo import rooster_demo_seed
 from werkplaatsen.demo import werkplaatsen_demo_seed
 from werkplaatsen.models import Gemeente, Organisatie, WerkplaatsPage
 
@@ -56,13 +60,20 @@ class DemoResult:
     logins: list[tuple[str, str]] = field(default_factory=list)
 
 
+@lru_cache(maxsize=1)
+def _demo_password_hash() -> str:
+    # Hashing is slow on purpose (about half a second); every demo account shares one known password,
+    # so it is hashed once per process instead of once per account.
+    return make_password(DEMO_PASSWORD)
+
+
 def _user(username: str, *, first_name: str, last_name: str = "", phone: str | None = None, **flags) -> User:
     user, created = User.objects.get_or_create(
         username=username,
         defaults={"first_name": first_name, "last_name": last_name, "telefoonnummer": phone, **flags},
     )
     if created:
-        user.set_password(DEMO_PASSWORD)
+        user.password = _demo_password_hash()
         if phone:
             user.sms_toestemming_geven()
         user.save()
@@ -161,4 +172,6 @@ def seed_demo() -> DemoResult:
         professional = _user(username, first_name=rol.label, last_name="Demo")
         OrganisatieLidmaatschap.objects.get_or_create(user=professional, organisatie=organisatie, rol=rol)
         result.logins.append((username, f"{rol.label.lower()} bij {naam}"))
+    inloop_demo_seed(result.werkplaatsen)
+    rooster_demo_seed(result.werkplaatsen)
     return result

@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from rooster import views as rooster_views
 from werkplaats_site import views
 from werkplaatsen import views as werkplaatsen_views
 
@@ -19,6 +20,8 @@ urlpatterns = [
     ),
     path("mijn/inloop/", include("inloop.urls")),
     path("inloop/", include("inloop.urls_publiek")),
+    path("mijn/rooster/", include("rooster.urls")),
+    path("agenda/<str:token>.ics", rooster_views.agenda_feed, name="rooster_agenda"),
     path("mijn/", include("accounts.urls")),
     path("beheer/", include(wagtailadmin_urls)),
     path("django-beheer/", admin.site.urls),

@@ -35,7 +35,6 @@ class FinderAnswer:
     locatie: geocoding.Locatie | None = None
     # The query could not be placed: the page says so and shows every werkplaats.
     onbekend: bool = False
-    total: int = 0
 
     @property
     def nearest_open(self) -> FinderResult | None:
@@ -76,9 +75,7 @@ def werkplaatsen_nearest(
     elif query.strip():
         answer.locatie = geocoding.locate(query)
         answer.onbekend = answer.locatie is None
-    pages = snapshot.werkplaatsen_snapshot(site_id)
-    answer.total = len(pages)
-    for page in pages:
+    for page in snapshot.werkplaatsen_snapshot(site_id):
         schema = openingstijden.Schema.of(page)
         if not _matches(page, schema, filters, moment):
             continue

@@ -198,6 +198,10 @@ TWILIO_WEBHOOK_BASE_URL = os.environ.get("TWILIO_WEBHOOK_BASE_URL", "")
 # SMS outbox (berichten): bodies are erased after this many days, the metadata stays for statistics.
 BERICHTEN_BEWAARTERMIJN_DAGEN = int(os.environ.get("BERICHTEN_BEWAARTERMIJN_DAGEN") or 90)
 BERICHTEN_MAX_TEKENS = 459  # three SMS segments of 153 GSM-7 characters
+
+# Rooster: shifts are generated this many weeks ahead; reminders go out the day before at this time.
+ROOSTER_WEKEN_VOORUIT = int(os.environ.get("ROOSTER_WEKEN_VOORUIT") or 8)
+ROOSTER_HERINNERING_TIJD = os.environ.get("ROOSTER_HERINNERING_TIJD") or "18:00"
 # Quiet hours, Europe/Amsterdam: nothing non-urgent from 21:00 until 08:00.
 BERICHTEN_STILTE_VAN = 21
 BERICHTEN_STILTE_TOT = 8
