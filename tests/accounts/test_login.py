@@ -155,3 +155,15 @@ def test_demo_mode_without_two_factor_lets_a_coordinator_straight_in(client, wer
     lidmaatschap_create(coordinator, werkplaats, WerkplaatsRol.COORDINATOR)
     _login(client, coordinator)
     assert client.get("/mijn/").status_code == 200
+
+
+def test_the_workspace_menu_leads_to_roster_and_walk_ins(client, werkplaats):
+    volunteer = UserFactory()
+    lidmaatschap_create(volunteer, werkplaats)
+    client.force_login(volunteer)
+    html = client.get("/mijn/").content.decode()
+    assert 'href="/mijn/rooster/"' in html and 'href="/mijn/inloop/"' in html
+    assert 'href="/mijn/" aria-current="page"' in html
+    rooster = client.get("/mijn/rooster/").content.decode()
+    assert 'href="/mijn/rooster/" aria-current="page"' in rooster and 'href="/mijn/" aria-current' not in rooster
+    assert 'aria-label="Mijn werkplaats"' not in client.get("/").content.decode(), "not on the public site"
