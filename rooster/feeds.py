@@ -11,12 +11,23 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
-from rooster.models import DienstStatus, InschrijvingStatus
+from rooster.models import DienstStatus, InschrijvingStatus, Rol
 from werkplaatsen import openingstijden
 from werkplaatsen.feeds import vtimezone_amsterdam
 
 REFRESH = timedelta(hours=1)
 PRODID = "-//Werkplaats//Rooster//NL"
+
+
+class _RolNamen(dict):
+    """Role labels translated once per feed instead of once per event."""
+
+    def __missing__(self, key):
+        return key
+
+
+def _rol_namen() -> dict:
+    return _RolNamen({value: str(label) for value, label in Rol.choices})
 
 
 def _calendar(naam: str, uid: str) -> Calendar:
@@ -30,7 +41,7 @@ def _locatie(werkplaats) -> str:
     return f"{werkplaats.straat}, {werkplaats.postcode} {werkplaats.plaats}"
 
 
-def _inschrijving_event(inschrijving, stamp) -> Event:
+def _inschrijving_event(inschrijving, stamp, rol_namen=None) -> Event:
     dienst = inschrijving.dienst
     cancelled = (
         dienst.status == DienstStatus.GEANNULEERD or inschrijving.status == InschrijvingStatus.GEANNULEERD
@@ -47,16 +58,16 @@ def _inschrijving_event(inschrijving, stamp) -> Event:
         start=openingstijden.local(dienst.begin),
         end=openingstijden.local(dienst.einde),
         location=_locatie(dienst.werkplaats),
-        description=dienst.get_rol_display(),
+        description=(rol_namen or _rol_namen())[dienst.rol],
         stamp=stamp,
     )
 
 
 def persoonlijk_feed(user, inschrijvingen) -> bytes:
     calendar = _calendar(_("Mijn diensten"), f"rooster-{user.pk}@werkplaats")
-    stamp = timezone.now()
+    stamp, rol_namen = timezone.now(), _rol_namen()
     for inschrijving in inschrijvingen:
-        calendar.add_component(_inschrijving_event(inschrijving, stamp))
+        calendar.add_component(_inschrijving_event(inschrijving, stamp, rol_namen))
     return calendar.to_ical()
 
 
