@@ -5,8 +5,8 @@
 1. Generation: 50 published werkplaatsen with 3 weekly spreekuren each; diensten_genereren() for 8
    weeks from an empty roster (queries and time), then again with nothing changed (must create nothing;
    queries and time).
-2. Feed: one volunteer with 200 sign-ups. Candidate: the personal feed as the view builds it (its one
-   query for the sign-ups plus rooster.feeds.persoonlijk_feed). Baseline: icalendar's own serialisation
+2. Feed: one volunteer with 200 sign-ups. Candidate: the personal feed as the view builds it (its two
+   queries for the sign-ups and their werkplaatsen, plus rooster.feeds.persoonlijk_feed). Baseline: icalendar's own serialisation
    of the same 200 events (the same properties, values prepared beforehand, VTIMEZONE included) with no
    database and no models. One warm-up, then the median of 9 runs each, in the same process.
 Runs in a throwaway test database (test_<name>_bench), dropped afterwards.
