@@ -6,6 +6,7 @@ the site a new version, so the next request builds a fresh snapshot; the date is
 because which sluitingen still matter changes at midnight.
 """
 
+import time
 import uuid
 from datetime import timedelta
 
@@ -27,17 +28,29 @@ def _version_key(site_id: int) -> str:
     return f"werkplaatsen:{site_id}:versie"
 
 
+# The global version is read on every response-cache lookup; each process keeps it for a second
+# instead of asking Redis every time. A publish in this process clears it at once; other processes
+# see the new version within that second.
+GLOBAL_VERSION_MEMO_SECONDS = 1.0
+_memo = {"version": None, "read_at": 0.0}
+
+
 def invalidate(site_id: int) -> None:
     cache.set(_version_key(site_id), uuid.uuid4().hex, None)
     # The response cache cannot tell sites apart without a query, so any change renews all of it.
     cache.set(GLOBAL_VERSION_KEY, uuid.uuid4().hex, None)
+    _memo["version"] = None
 
 
 def global_version() -> str:
+    now = time.monotonic()
+    if _memo["version"] is not None and now - _memo["read_at"] < GLOBAL_VERSION_MEMO_SECONDS:
+        return _memo["version"]
     version = cache.get(GLOBAL_VERSION_KEY)
     if version is None:
         cache.add(GLOBAL_VERSION_KEY, uuid.uuid4().hex, None)
         version = cache.get(GLOBAL_VERSION_KEY, "")
+    _memo.update(version=version, read_at=now)
     return version
 
 
