@@ -31,3 +31,41 @@ class CodeForm(forms.Form):
         if not code.isdigit() or len(code) != 6:
             raise forms.ValidationError(_("Een code bestaat uit zes cijfers."))
         return code
+
+
+class TelefoonForm(forms.Form):
+    telefoonnummer = forms.CharField(
+        label=_("Uw mobiele nummer"),
+        help_text=_("Het nummer dat uw coördinator van u heeft, bijvoorbeeld 06 12345678."),
+        max_length=20,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_telefoonnummer(self):
+        from accounts.phone import mobile_normalize
+
+        return mobile_normalize(self.cleaned_data["telefoonnummer"])
+
+
+class SmsCodeForm(CodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["code"].label = _("Code uit de sms")
+        self.fields["code"].help_text = _("De zes cijfers uit de sms die we u net stuurden.")
+
+
+class UitnodigingForm(forms.Form):
+    voornaam = forms.CharField(label=_("Voornaam"), max_length=150)
+    telefoonnummer = forms.CharField(
+        label=_("Mobiel nummer"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})
+    )
+    werkplaats = forms.ModelChoiceField(label=_("Werkplaats"), queryset=None, empty_label=None)
+
+    def __init__(self, *args, werkplaatsen, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["werkplaats"].queryset = werkplaatsen
+
+    def clean_telefoonnummer(self):
+        from accounts.phone import mobile_normalize
+
+        return mobile_normalize(self.cleaned_data["telefoonnummer"])

@@ -35,6 +35,7 @@ class TwoFactorRequiredMiddleware:
             reverse("accounts:uitloggen"),
             reverse("accounts:tweestaps"),
             reverse("accounts:tweestaps_instellen"),
+            reverse("accounts:inloggen_sms"),
             "/beheer/login/",
             "/beheer/logout/",
         )

@@ -131,5 +131,43 @@ class GemeenteLidmaatschap(models.Model):
         return f"{self.user} – {self.get_rol_display()} – {self.gemeente}"
 
 
+class Inlogcode(models.Model):
+    """A one-time login code sent by SMS. Only its HMAC is stored; it works once, briefly, a few tries."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    code_hash = models.CharField(max_length=64)
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    verloopt = models.DateTimeField()
+    pogingen = models.PositiveSmallIntegerField(default=0)
+    gebruikt = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("inlogcode")
+        verbose_name_plural = _("inlogcodes")
+        indexes = [models.Index(fields=["user", "aangemaakt"])]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.aangemaakt:%Y-%m-%d %H:%M}"
+
+
+class Uitnodiging(models.Model):
+    """A coordinator's invitation: an SMS link that logs a new volunteer in once."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="uitnodigingen")
+    werkplaats = models.ForeignKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="+")
+    uitgenodigd_door = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt = models.DateTimeField(default=timezone.now)
+    verloopt = models.DateTimeField()
+    gebruikt = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("uitnodiging")
+        verbose_name_plural = _("uitnodigingen")
+
+    def __str__(self) -> str:
+        return f"{self.user} – {self.werkplaats}"
+
+
 # The audit log lives in its own module; importing it here registers the model with this app.
 from accounts.audit import AuditRegel  # noqa: E402, F401

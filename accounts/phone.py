@@ -25,3 +25,25 @@ def phone_mask(e164: str) -> str:
     if not e164:
         return ""
     return f"{e164[:3]}******{e164[-2:]}"
+
+
+# Mobile numbers we send SMS to: the Netherlands and the rest of the EU (volunteers who live across
+# the border, or kept their old number).
+EU_REGIONS = {
+    "AT", "BE", "BG", "CY", "CZ", "DE", "DK", "EE", "ES", "FI", "FR", "GR", "HR", "HU", "IE", "IT", "LT",
+    "LU", "LV", "MT", "NL", "PL", "PT", "RO", "SE", "SI", "SK",
+}
+_MOBILE_TYPES = {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+
+
+def mobile_normalize(value: str) -> str:
+    """E.164 for a Dutch or other EU mobile number; ValidationError in plain Dutch otherwise."""
+    e164 = phone_normalize(value)
+    number = phonenumbers.parse(e164)
+    if phonenumbers.region_code_for_number(number) not in EU_REGIONS:
+        raise ValidationError(
+            _("Wij sturen alleen sms naar mobiele nummers uit Nederland of de rest van de EU."), code="region"
+        )
+    if phonenumbers.number_type(number) not in _MOBILE_TYPES:
+        raise ValidationError(_("Dit is geen mobiel nummer. Vul een 06-nummer in."), code="not_mobile")
+    return e164

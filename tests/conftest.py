@@ -102,6 +102,7 @@ def pytest_terminal_summary(terminalreporter, exitstatus, config):
 def _sms_and_jobs_inline(settings):
     """Every test: SMS to memory, jobs inline, an empty local cache, and no PDOK, unless it asks."""
     settings.SMS_BACKEND = "memory"
+    settings.JOBS_ASYNC = False
     # PBKDF2 takes half a second per password by design; what a test proves does not depend on it.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # Each test starts with an empty cache of its own (CI's Redis would otherwise carry one test's

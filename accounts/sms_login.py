@@ -1,0 +1,187 @@
+"""Logging in without a password: a one-time code by SMS, and a coordinator's invitation link.
+
+Volunteers are often not at ease with passwords, so their phone is the key: they ask for a code
+with their mobile number, type the six digits, and are in. Codes and invitation tokens are stored as
+an HMAC only, work once, expire, and allow five tries; asking for a code says the same whether the
+number is known or not, so the form tells nobody who volunteers here.
+
+accounts does not send SMS itself (it depends on no app that does); the project registers the sender
+at start-up (werkplaats_site.apps), which hands the text to the berichten outbox.
+"""
+
+import hashlib
+import hmac
+import secrets
+from collections.abc import Callable
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
+
+from accounts.audit import AuditResultaat, audit_log
+from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
+from accounts.permissions import can_coordinate
+from accounts.phone import mobile_normalize
+
+CODE_MINUTES = 10
+CODE_TRIES = 5
+# At most this many codes per person in CODE_WINDOW: enough for a typo, not for a flood of SMS.
+CODES_PER_WINDOW = 3
+CODE_WINDOW = timedelta(minutes=15)
+INVITATION_DAYS = 7
+
+# sender(telefoonnummer, tekst, sleutel): registered by the project; the key makes a resend harmless.
+_sender: Callable[[str, str, str], None] | None = None
+
+
+class InlogFout(ValidationError):
+    """A login or invitation attempt that cannot go on; the message is fit for the person."""
+
+
+def sender_register(sender: Callable[[str, str, str], None]) -> None:
+    global _sender
+    _sender = sender
+
+
+def _send(telefoonnummer: str, tekst: str, sleutel: str) -> None:
+    if _sender is None:
+        raise ImproperlyConfigured("No SMS sender registered for accounts.sms_login")
+    _sender(telefoonnummer, tekst, sleutel)
+
+
+def _digest(secret: str) -> str:
+    return hmac.new(settings.SECRET_KEY.encode(), secret.encode(), hashlib.sha256).hexdigest()
+
+
+@transaction.atomic
+def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> None:
+    """Send a code to the account with this mobile number, if there is one; silent otherwise.
+
+    Raises InlogFout only for what the person typed (not a mobile number) or for too many requests.
+    """
+    nummer = mobile_normalize(telefoonnummer)
+    user = User.objects.filter(telefoonnummer=nummer, is_active=True).first()
+    if user is None:
+        audit_log(actie="inloggen.smscode", resultaat=AuditResultaat.GEWEIGERD, oorsprong=oorsprong)
+        return
+    now = timezone.now()
+    recent = Inlogcode.objects.select_for_update().filter(user=user, aangemaakt__gte=now - CODE_WINDOW)
+    if len(recent) >= CODES_PER_WINDOW:
+        raise InlogFout(_("U heeft net al een paar codes gevraagd. Wacht een kwartier en probeer het opnieuw."))
+    code = f"{secrets.randbelow(1_000_000):06d}"
+    inlogcode = Inlogcode.objects.create(
+        user=user, code_hash=_digest(f"{user.pk}:{code}"), verloopt=now + timedelta(minutes=CODE_MINUTES)
+    )
+    _send(
+        nummer,
+        _("Uw inlogcode voor Werkplaats is %(code)s. De code werkt %(minuten)d minuten. Deel hem met niemand.")
+        % {"code": code, "minuten": CODE_MINUTES},
+        f"inlogcode:{inlogcode.pk}",
+    )
+    audit_log(actie="inloggen.smscode", actor=user, oorsprong=oorsprong, obj=inlogcode)
+
+
+def inlogcode_verify(*, telefoonnummer: str, code: str, oorsprong: str = "systeem") -> User:
+    """The user the code belongs to; InlogFout when it is wrong, used, expired or tried too often.
+
+    A wrong try is counted and audited in a transaction of its own that commits before the error is
+    raised: rolled back with the error, the five-try limit would never be reached.
+    """
+    try:
+        nummer = mobile_normalize(telefoonnummer)
+    except ValidationError:
+        nummer = None
+    with transaction.atomic():
+        user = User.objects.filter(telefoonnummer=nummer, is_active=True).first() if nummer else None
+        now = timezone.now()
+        latest = (
+            Inlogcode.objects.select_for_update()
+            .filter(user=user, gebruikt__isnull=True, verloopt__gt=now)
+            .order_by("-aangemaakt")
+            .first()
+            if user
+            else None
+        )
+        accepted = (
+            latest is not None
+            and latest.pogingen < CODE_TRIES
+            and hmac.compare_digest(latest.code_hash, _digest(f"{user.pk}:{code.strip()}"))
+        )
+        if accepted:
+            latest.gebruikt = now
+            latest.save(update_fields=["gebruikt"])
+        else:
+            if latest is not None:
+                latest.pogingen += 1
+                latest.save(update_fields=["pogingen"])
+            audit_log(
+                actie="inloggen.smscode.controle", resultaat=AuditResultaat.GEWEIGERD, actor=user, oorsprong=oorsprong
+            )
+    if not accepted:
+        raise InlogFout(_("Deze code klopt niet of is verlopen. Vraag een nieuwe code aan."))
+    return user
+
+
+def _username_for(voornaam: str) -> str:
+    base = "".join(c for c in voornaam.lower() if c.isalnum())[:20] or "vrijwilliger"
+    return f"{base}-{get_random_string(6, allowed_chars='abcdefghjkmnpqrstuvwxyz23456789')}"
+
+
+@transaction.atomic
+def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer: str, link_for: Callable[[str], str]) -> Uitnodiging:
+    """A coordinator invites a volunteer by mobile number: account, membership and an SMS link.
+
+    ``link_for(token)`` makes the absolute URL (the view knows the host). An existing account with
+    that number is invited again, not duplicated.
+    """
+    if not can_coordinate(door, werkplaats):
+        raise InlogFout(_("U kunt alleen uitnodigen voor een werkplaats die u coördineert."))
+    nummer = mobile_normalize(telefoonnummer)
+    user = User.objects.filter(telefoonnummer=nummer).first()
+    if user is None:
+        user = User(username=_username_for(voornaam), first_name=voornaam.strip()[:150], telefoonnummer=nummer)
+        user.set_unusable_password()
+        # Asked for by the coordinator together with the volunteer, for the invitation and reminders.
+        user.sms_toestemming_geven()
+        user.save()
+    elif not user.is_active:
+        raise InlogFout(_("Dit account is uitgezet. Neem contact op met de beheerder."))
+    WerkplaatsLidmaatschap.objects.get_or_create(user=user, werkplaats=werkplaats, rol=WerkplaatsRol.VRIJWILLIGER)
+    token = secrets.token_urlsafe(24)
+    uitnodiging = Uitnodiging.objects.create(
+        user=user, werkplaats=werkplaats, uitgenodigd_door=door, token_hash=_digest(token),
+        verloopt=timezone.now() + timedelta(days=INVITATION_DAYS),
+    )
+    _send(
+        nummer,
+        _("Welkom bij Werkplaats, %(naam)s! Log de eerste keer in via deze link (%(dagen)d dagen geldig): %(link)s")
+        % {"naam": user.first_name, "dagen": INVITATION_DAYS, "link": link_for(token)},
+        f"uitnodiging:{uitnodiging.pk}",
+    )
+    audit_log(actie="uitnodiging.maken", actor=door, obj=uitnodiging)
+    return uitnodiging
+
+
+def uitnodiging_for_token(token: str) -> Uitnodiging | None:
+    """The open invitation for a token (None when unknown, used or expired)."""
+    return (
+        Uitnodiging.objects.select_related("user", "werkplaats")
+        .filter(token_hash=_digest(token), gebruikt__isnull=True, verloopt__gt=timezone.now(), user__is_active=True)
+        .first()
+    )
+
+
+@transaction.atomic
+def uitnodiging_accept(*, token: str, oorsprong: str = "systeem") -> User:
+    uitnodiging = uitnodiging_for_token(token)
+    if uitnodiging is None:
+        raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."))
+    updated = Uitnodiging.objects.filter(pk=uitnodiging.pk, gebruikt__isnull=True).update(gebruikt=timezone.now())
+    if not updated:  # used in another tab a moment ago
+        raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."))
+    audit_log(actie="uitnodiging.gebruiken", actor=uitnodiging.user, oorsprong=oorsprong, obj=uitnodiging)
+    return uitnodiging.user
