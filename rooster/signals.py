@@ -10,7 +10,7 @@ from werkplaatsen.models import Sluiting, Spreekuur, WerkplaatsPage
 
 
 def _schedule(werkplaats_id: int | None) -> None:
-    if not werkplaats_id or not getattr(settings, "ROOSTER_AUTOMATISCH", True):
+    if not werkplaats_id or not settings.ROOSTER_AUTOMATISCH:
         return
     # A publish saves each spreekuur too, so one commit may schedule a few runs; the service is
     # idempotent and reads one werkplaats, so the repeats cost a few queries and change nothing.

@@ -199,9 +199,6 @@ TWILIO_WEBHOOK_BASE_URL = os.environ.get("TWILIO_WEBHOOK_BASE_URL", "")
 BERICHTEN_BEWAARTERMIJN_DAGEN = int(os.environ.get("BERICHTEN_BEWAARTERMIJN_DAGEN") or 90)
 BERICHTEN_MAX_TEKENS = 459  # three SMS segments of 153 GSM-7 characters
 
-# Rooster: shifts are generated this many weeks ahead; reminders go out the day before at this time.
-ROOSTER_WEKEN_VOORUIT = int(os.environ.get("ROOSTER_WEKEN_VOORUIT") or 8)
-ROOSTER_HERINNERING_TIJD = os.environ.get("ROOSTER_HERINNERING_TIJD") or "18:00"
 # Quiet hours, Europe/Amsterdam: nothing non-urgent from 21:00 until 08:00.
 BERICHTEN_STILTE_VAN = 21
 BERICHTEN_STILTE_TOT = 8
@@ -211,6 +208,13 @@ BERICHTEN_RETRY_INTERVALLEN = [30, 120, 600]
 # A queued row whose job has not finished after this long (Redis lost it) is enqueued again.
 BERICHTEN_WACHTRIJ_TIMEOUT = 900
 BERICHTEN_PER_JOB = 100  # rows per send job
+
+# Rooster: shifts are generated this many weeks ahead; reminders go out the day before at this time.
+ROOSTER_WEKEN_VOORUIT = int(os.environ.get("ROOSTER_WEKEN_VOORUIT") or 8)
+ROOSTER_HERINNERING_TIJD = os.environ.get("ROOSTER_HERINNERING_TIJD") or "18:00"
+# Publishing new hours or a closure regenerates the werkplaats's future shifts (and tells whoever is
+# affected). Off only for bulk imports and benchmarks; run `diensten_genereren` afterwards.
+ROOSTER_AUTOMATISCH = env_bool("ROOSTER_AUTOMATISCH", True)
 
 # Geocoding for the finder: PDOK's Locatieserver, asked only for what the PC4 table and the cache of
 # earlier answers do not know. PDOK_ENABLED=0 keeps the finder fully offline.

@@ -1,5 +1,6 @@
 import pytest
-from wagtail.models import Locale, Page, Site
+
+from tests.helpers import wagtail_baseline_restore
 
 
 @pytest.fixture(autouse=True)
@@ -13,7 +14,4 @@ def wagtail_baseline(request):
     if "live_server" not in request.fixturenames:
         return
     request.getfixturevalue("transactional_db")
-    locale = Locale.objects.first() or Locale.objects.create(language_code="nl")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+    wagtail_baseline_restore()

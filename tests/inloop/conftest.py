@@ -1,24 +1,16 @@
 """Two gemeenten with werkplaatsen and every role, so each test can try the wrong user and the other gemeente."""
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
 from accounts.models import GemeenteLidmaatschap, GemeenteRol, WerkplaatsRol
 from inloop.models import Onderwerp
 from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
-
-
-def _wagtail_baseline():
-    """Transactional tests flush the database, migrations' locale, tree root and site included."""
-    locale = Locale.objects.first() or Locale.objects.create(language_code="nl")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
+from tests.helpers import wagtail_baseline_restore
 
 
 @pytest.fixture
 def world(db):
-    _wagtail_baseline()
+    wagtail_baseline_restore()
     zwolle = gemeente_create(naam="Zwolle", cbs_code="GM0193")
     kampen = gemeente_create(naam="Kampen", cbs_code="GM0166")
     w = {

@@ -1,49 +1,21 @@
 """Two gemeenten, volunteers with and without SMS consent, a clock, and helpers for shifts."""
 
-from datetime import datetime, time
+from datetime import datetime
 
 import pytest
-from wagtail.models import Locale, Page, Site
 
 from accounts.models import WerkplaatsRol
 from berichten.models import Bericht
 from rooster.models import Dienst
 from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
+from tests.factories import spreekuur_create as spreekuur  # noqa: F401  (the suites import it from here)
+from tests.helpers import wagtail_baseline_restore
 from werkplaatsen import openingstijden
-from werkplaatsen.models import Spreekuur
 
 AMS = openingstijden.AMSTERDAM
-# A Tuesday morning: the Tuesday 09:00-12:00 spreekuur of today has begun, so its shift is not generated.
+# A Tuesday morning, the moment the shared ``clock`` fixture starts at: the Tuesday 09:00-12:00
+# spreekuur of today has begun, so its shift is not generated.
 DINSDAG = datetime(2026, 11, 24, 10, 0, tzinfo=AMS)
-
-
-def _wagtail_baseline():
-    """Transactional tests flush the database, migrations' locale, tree root and site included."""
-    locale = Locale.objects.first() or Locale.objects.create(language_code="nl")
-    root = Page.get_first_root_node() or Page.add_root(instance=Page(title="Root", slug="root", locale=locale))
-    if not Site.objects.filter(is_default_site=True).exists():
-        Site.objects.create(hostname="localhost", port=80, root_page=root, is_default_site=True)
-
-
-class Clock:
-    def __init__(self, moment):
-        self.moment = moment
-
-    def set(self, moment):
-        self.moment = moment
-
-
-@pytest.fixture
-def clock(monkeypatch):
-    c = Clock(DINSDAG)
-    monkeypatch.setattr(openingstijden, "now", lambda: c.moment)
-    return c
-
-
-def spreekuur(page, weekdag, opent, sluit, **fields):
-    return Spreekuur.objects.create(
-        werkplaats=page, weekdag=weekdag, opent=time.fromisoformat(opent), sluit=time.fromisoformat(sluit), **fields
-    )
 
 
 def vrijwilliger(username, werkplaats, *, first_name="Anouk", telefoon=None, rol=WerkplaatsRol.VRIJWILLIGER):
@@ -67,17 +39,9 @@ def sms_aan(user) -> list[str]:
     return list(Bericht.objects.filter(telefoonnummer=user.telefoonnummer).order_by("pk").values_list("tekst", flat=True))
 
 
-@pytest.fixture(autouse=True)
-def _fast_passwords_and_inline_jobs(settings):
-    # The factories hash a password per user; the production hasher would make each test seconds slower.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # Jobs run in the test's own thread and transaction; test_jobs.py covers the real queue.
-    settings.JOBS_ASYNC = False
-
-
 @pytest.fixture
 def world(db, clock):
-    _wagtail_baseline()
+    wagtail_baseline_restore()
     zwolle = gemeente_create(naam="Zwolle", cbs_code="GM0193")
     kampen = gemeente_create(naam="Kampen", cbs_code="GM0166")
     centrum = werkplaats_create(zwolle, title="Werkplaats Centrum", telefoon="038 123 45 67")

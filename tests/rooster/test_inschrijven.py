@@ -9,7 +9,8 @@ from django.db import connection
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus, RoosterInstellingen
 from rooster.services import RoosterFout, inschrijving_annuleren, inschrijving_maken
 from tests.factories import UserFactory, lidmaatschap_create
-from tests.rooster.conftest import AMS, DINSDAG, _wagtail_baseline, dienst_maken, sms_aan
+from tests.helpers import wagtail_baseline_restore
+from tests.rooster.conftest import AMS, DINSDAG, dienst_maken, sms_aan
 
 VOLGENDE_WEEK = datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
 
@@ -131,7 +132,7 @@ def test_twenty_volunteers_for_the_last_place_give_one_sign_up(monkeypatch):
     from werkplaatsen import openingstijden
 
     monkeypatch.setattr(openingstijden, "now", lambda: DINSDAG)
-    _wagtail_baseline()
+    wagtail_baseline_restore()
     werkplaats = werkplaats_create(gemeente_create(), title="Werkplaats Centrum")
     dienst = Dienst.objects.create(
         werkplaats=werkplaats, begin=VOLGENDE_WEEK, einde=VOLGENDE_WEEK + timedelta(hours=3), maximum=3
@@ -179,7 +180,7 @@ def test_one_volunteer_in_two_tabs_cannot_take_two_overlapping_shifts(monkeypatc
     from werkplaatsen import openingstijden
 
     monkeypatch.setattr(openingstijden, "now", lambda: DINSDAG)
-    _wagtail_baseline()
+    wagtail_baseline_restore()
     gemeente = gemeente_create()
     user = UserFactory(username="twee-tabs")
     diensten = []
