@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from inloop.models import Doorverwijzing, Signaal, Taal, Uitkomst
+from inloop.models import GESPREKSTALEN, Doorverwijzing, Signaal, Taal, Uitkomst
 
 
 class AriaMixin:
@@ -52,7 +52,7 @@ class BezoekForm(AriaMixin, forms.Form):
         initial="ja",
         widget=forms.RadioSelect,
     )
-    taal = forms.ChoiceField(label=_("Taal van het gesprek"), choices=Taal.choices, initial=Taal.NEDERLANDS)
+    taal = forms.ChoiceField(label=_("Taal van het gesprek"), choices=GESPREKSTALEN, initial=Taal.NEDERLANDS)
     duur_minuten = forms.TypedChoiceField(
         label=_("Hoe lang duurde het?"), choices=DUUR_KEUZES, coerce=int, initial=15, widget=forms.RadioSelect
     )

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from werkplaatsen.choices import Taal
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 # The topics a new gemeente starts with; a gemeente can rename, reorder, hide or add topics.
@@ -60,14 +61,9 @@ class Doorverwijzing(models.TextChoices):
     ANDERS = "anders", _("Andere organisatie")
 
 
-class Taal(models.TextChoices):
-    NEDERLANDS = "nl", _("Nederlands")
-    ENGELS = "en", _("Engels")
-    ARABISCH = "ar", _("Arabisch")
-    TURKS = "tr", _("Turks")
-    POOLS = "pl", _("Pools")
-    TIGRINYA = "ti", _("Tigrinya")
-    ANDERS = "anders", _("Andere taal")
+# The languages are the werkplaatsen's own list (what volunteers speak), plus "another language".
+TAAL_ANDERS = "anders"
+GESPREKSTALEN = [*Taal.choices, (TAAL_ANDERS, _("Andere taal"))]
 
 
 class Bezoek(models.Model):
@@ -82,7 +78,7 @@ class Bezoek(models.Model):
         _("doorverwezen naar"), max_length=30, choices=Doorverwijzing.choices, blank=True
     )
     eerste_bezoek = models.BooleanField(_("eerste bezoek"), default=True)
-    taal = models.CharField(_("taal"), max_length=10, choices=Taal.choices, default=Taal.NEDERLANDS)
+    taal = models.CharField(_("taal"), max_length=10, choices=GESPREKSTALEN, default=Taal.NEDERLANDS)
     duur_minuten = models.PositiveSmallIntegerField(_("duur in minuten"))
     notitie = models.CharField(_("notitie"), max_length=300, blank=True)
     wachtnummer = models.OneToOneField(

@@ -14,7 +14,7 @@ from django.db import connection
 from django.db.models import Sum
 from django.utils.translation import gettext as _
 
-from inloop.models import Bezoek, BezoekTelling, Doorverwijzing, Onderwerp, Taal, Uitkomst
+from inloop.models import GESPREKSTALEN, Bezoek, BezoekTelling, Doorverwijzing, Onderwerp, Uitkomst
 from inloop.suppression import Tabel, geen_onderdrukking, onderdruk
 from inloop.tijd import AMSTERDAM, dag_grenzen, week_van
 from werkplaatsen.models import WerkplaatsPage
@@ -275,8 +275,8 @@ def rapport_maken(*, werkplaatsen: list[WerkplaatsPage], van: date, tot: date, o
         "talen",
         _("Taal van het gesprek"),
         _("Taal"),
-        [str(label) for label in Taal.labels],
-        [totalen.get((D.TAAL, value), [0] * len(ids)) for value in Taal.values],
+        [str(label) for _value, label in GESPREKSTALEN],
+        [totalen.get((D.TAAL, value), [0] * len(ids)) for value, _label in GESPREKSTALEN],
     )
     tabel(
         "weg",
