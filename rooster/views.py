@@ -79,12 +79,17 @@ def inschrijven(request, dienst_id: int):
 @login_required
 @require_POST
 def annuleren(request, pk: int):
+    return _eigen_inschrijving(request, pk, services.inschrijving_annuleren, _("U bent afgemeld voor deze dienst."))
+
+
+def _eigen_inschrijving(request, pk: int, service, gelukt: str):
+    """Run ``service`` on the volunteer's own sign-up, say how it went, and go back to the roster."""
     inschrijving = get_object_or_404(Inschrijving, pk=pk, user=request.user)
     try:
-        services.inschrijving_annuleren(inschrijving_id=inschrijving.pk, user=request.user)
+        service(inschrijving_id=inschrijving.pk, user=request.user)
     except RoosterFout as fout:
         return _refusal(request, fout)
-    messages.success(request, _("U bent afgemeld voor deze dienst."))
+    messages.success(request, gelukt)
     return redirect("rooster:overzicht")
 
 
@@ -233,25 +238,13 @@ def werkplaats_ics(request, werkplaats_id: int):
 @login_required
 @require_POST
 def inchecken(request, pk: int):
-    inschrijving = get_object_or_404(Inschrijving, pk=pk, user=request.user)
-    try:
-        aanwezigheid.inschrijving_inchecken(inschrijving_id=inschrijving.pk, user=request.user)
-    except RoosterFout as fout:
-        return _refusal(request, fout)
-    messages.success(request, _("U bent aangemeld. Fijne dienst!"))
-    return redirect("rooster:overzicht")
+    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_inchecken, _("U bent aangemeld. Fijne dienst!"))
 
 
 @login_required
 @require_POST
 def uitchecken(request, pk: int):
-    inschrijving = get_object_or_404(Inschrijving, pk=pk, user=request.user)
-    try:
-        aanwezigheid.inschrijving_uitchecken(inschrijving_id=inschrijving.pk, user=request.user)
-    except RoosterFout as fout:
-        return _refusal(request, fout)
-    messages.success(request, _("U bent afgemeld. Dank u wel!"))
-    return redirect("rooster:overzicht")
+    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_uitchecken, _("U bent afgemeld. Dank u wel!"))
 
 
 @login_required
