@@ -105,3 +105,21 @@ class RapportFilterForm(AriaMixin, forms.Form):
         if van and tot and (tot - van).days > 800:
             self.add_error("van", _("Kies een periode van hoogstens twee jaar."))
         return data
+
+
+class KioskForm(AriaMixin, forms.Form):
+    """The only question at the door, and it is optional: a mobile number for one SMS."""
+
+    telefoonnummer = forms.CharField(
+        label=_("Sms als u bijna aan de beurt bent? Vul uw mobiele nummer in (niet verplicht)"),
+        help_text=_("We sturen één sms en wissen het nummer daarna. Vandaag nog."),
+        max_length=20,
+        required=False,
+        widget=forms.TextInput(attrs={"inputmode": "tel", "autocomplete": "tel"}),
+    )
+
+    def clean_telefoonnummer(self):
+        from accounts.phone import mobile_normalize
+
+        value = self.cleaned_data["telefoonnummer"].strip()
+        return mobile_normalize(value) if value else ""

@@ -201,6 +201,10 @@ class Wachtnummer(models.Model):
     overgedragen_aan = models.CharField(
         _("overgedragen aan"), max_length=30, choices=Doorverwijzing.choices, blank=True
     )
+    # Only when the resident asked for a "you're next" SMS; erased once it is sent or the number is
+    # called, and at the end of the day in any case (inloop.jobs.wachtnummers_telefoon_wissen).
+    telefoonnummer = models.CharField(_("mobiel nummer voor een sms"), max_length=16, blank=True)
+    sms_gestuurd = models.BooleanField(_("sms 'bijna aan de beurt' gestuurd"), default=False)
 
     class Meta:
         verbose_name = _("wachtnummer")

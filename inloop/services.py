@@ -1,7 +1,7 @@
 """Writes with rules: logging and editing visits, the queue, signals. Rollup counts move with them."""
 
 from collections import Counter, defaultdict
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F, Q
@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from accounts.audit import audit_log
+from berichten.regels import BerichtFout
+from berichten.services import bericht_send
 from inloop.models import (
     STANDAARD_ONDERWERPEN,
     Bezoek,
@@ -271,13 +273,57 @@ def _wachtrij_vergrendeld(werkplaats_id: int, nu: datetime) -> Wachtrij:
 
 
 @transaction.atomic
-def wachtnummer_trekken(*, werkplaats: WerkplaatsPage, nu: datetime | None = None) -> Wachtnummer:
-    """Hand out the next number of today's queue (the kiosk at the door)."""
+def wachtnummer_trekken(
+    *, werkplaats: WerkplaatsPage, nu: datetime | None = None, telefoonnummer: str = ""
+) -> Wachtnummer:
+    """Hand out the next number of today's queue (the kiosk at the door).
+
+    ``telefoonnummer`` (optional, E.164, already checked by the form) gets one SMS when this number
+    is next in line.
+    """
     nu = nu or timezone.now()
     wachtrij = _wachtrij_vergrendeld(werkplaats.pk, nu)
     wachtrij.laatste_nummer += 1
     wachtrij.save(update_fields=["laatste_nummer"])
-    return Wachtnummer.objects.create(wachtrij=wachtrij, nummer=wachtrij.laatste_nummer, aangemaakt=nu)
+    nummer = Wachtnummer.objects.create(
+        wachtrij=wachtrij, nummer=wachtrij.laatste_nummer, aangemaakt=nu, telefoonnummer=telefoonnummer
+    )
+    _volgende_waarschuwen(wachtrij, werkplaats)
+    return nummer
+
+
+def _volgende_waarschuwen(wachtrij: Wachtrij, werkplaats: WerkplaatsPage) -> None:
+    """Text the first waiting number that asked for it: it is next. Once per number, then forget it.
+
+    Runs inside the queue lock, so two calls at once cannot both send; the outbox key makes a retry
+    harmless too.
+    """
+    volgende = (
+        Wachtnummer.objects.filter(wachtrij=wachtrij, status=Wachtnummer.Status.WACHTEND).order_by("nummer").first()
+    )
+    if volgende is None or not volgende.telefoonnummer or volgende.sms_gestuurd:
+        return
+    tekst = _("U bent bijna aan de beurt bij %(werkplaats)s. Uw nummer is %(nummer)s. Komt u naar de balie?")
+    for plek in (werkplaats.title, _("de werkplaats")):
+        try:
+            bericht_send(
+                telefoonnummer=volgende.telefoonnummer,
+                tekst=tekst % {"werkplaats": plek, "nummer": volgende.nummer},
+                soort="wachtrij",
+                sleutel=f"wachtrij-volgende:{volgende.pk}",
+                # The resident is waiting in or near the room now: quiet hours do not apply.
+                urgent=True,
+            )
+            break
+        except BerichtFout:
+            # A werkplaats name the outbox refuses (it would say why someone is there): leave it out.
+            continue
+    Wachtnummer.objects.filter(pk=volgende.pk).update(sms_gestuurd=True, telefoonnummer="")
+
+
+def wachtnummers_telefoon_wissen(*, voor: date) -> int:
+    """Erase the SMS numbers of queues before ``voor``: a resident's number never outlives the day."""
+    return Wachtnummer.objects.filter(wachtrij__datum__lt=voor).exclude(telefoonnummer="").update(telefoonnummer="")
 
 
 def _mag_werken(door, werkplaats: WerkplaatsPage) -> None:
@@ -300,11 +346,18 @@ def wachtnummer_roep_volgende(
     )
     if nummer is None:
         return None
+    _roepen(nummer, door, nu)
+    _volgende_waarschuwen(wachtrij, werkplaats)
+    return nummer
+
+
+def _roepen(nummer: Wachtnummer, door, nu: datetime) -> None:
     nummer.status = Wachtnummer.Status.GEROEPEN
     nummer.geroepen_op = nu
     nummer.geroepen_door = door
-    nummer.save(update_fields=["status", "geroepen_op", "geroepen_door"])
-    return nummer
+    # Called: the SMS number has done its work, or never will.
+    nummer.telefoonnummer = ""
+    nummer.save(update_fields=["status", "geroepen_op", "geroepen_door", "telefoonnummer"])
 
 
 def _nummer_vergrendeld(wachtnummer: Wachtnummer, door, nu: datetime) -> Wachtnummer:
@@ -321,10 +374,8 @@ def wachtnummer_roep(*, wachtnummer: Wachtnummer, door, nu: datetime | None = No
     nummer = _nummer_vergrendeld(wachtnummer, door, nu)
     if nummer.status != Wachtnummer.Status.WACHTEND:
         raise InloopFout(_("Nummer %(n)s wacht niet meer; iemand anders heeft het al geroepen.") % {"n": nummer.nummer})
-    nummer.status = Wachtnummer.Status.GEROEPEN
-    nummer.geroepen_op = nu
-    nummer.geroepen_door = door
-    nummer.save(update_fields=["status", "geroepen_op", "geroepen_door"])
+    _roepen(nummer, door, nu)
+    _volgende_waarschuwen(nummer.wachtrij, nummer.wachtrij.werkplaats)
     return nummer
 
 

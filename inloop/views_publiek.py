@@ -8,6 +8,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from inloop import selectors, services
+from inloop.forms import KioskForm
 from inloop.models import Kiosk
 
 
@@ -28,9 +29,15 @@ def _kiosk(token: str) -> Kiosk:
 @require_http_methods(["GET", "POST"])
 def kiosk(request, token: str):
     k = _kiosk(token)
-    context = {"werkplaats": k.werkplaats, "token": token}
+    form = KioskForm(request.POST if request.method == "POST" else None)
+    context = {"werkplaats": k.werkplaats, "token": token, "form": form}
     if request.method == "POST":
-        nummer = services.wachtnummer_trekken(werkplaats=k.werkplaats)
+        if not form.is_valid():
+            return render(request, "inloop/kiosk.html", context, status=400)
+        nummer = services.wachtnummer_trekken(
+            werkplaats=k.werkplaats, telefoonnummer=form.cleaned_data["telefoonnummer"]
+        )
+        context["sms"] = bool(form.cleaned_data["telefoonnummer"])
         stand = selectors.wachtrij_stand(werkplaats_id=k.werkplaats_id)
         context["nummer"] = nummer
         context["voor_u"] = sum(1 for n in stand.wachtend if n.nummer < nummer.nummer)

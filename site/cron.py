@@ -7,6 +7,7 @@ shift generation, retention). The heartbeat keeps the cron process visibly alive
 from rq import cron
 
 from berichten.jobs import berichten_bewaartermijn, berichten_tick
+from inloop.jobs import wachtnummers_telefoon_wissen_job
 from rooster.jobs import diensten_genereren_job, herinneringen_job, niet_gekomen_job
 from werkplaats_site.jobs import heartbeat
 
@@ -21,3 +22,6 @@ cron.register(berichten_bewaartermijn, queue_name="berichten", cron="30 3 * * *"
 cron.register(diensten_genereren_job, queue_name="default", cron="15 2 * * *")
 cron.register(herinneringen_job, queue_name="default", interval=900)
 cron.register(niet_gekomen_job, queue_name="default", interval=1800)
+
+# Inloop: phone numbers given at the kiosk for a "you're next" SMS never outlive their day.
+cron.register(wachtnummers_telefoon_wissen_job, queue_name="default", cron="5 0 * * *")
