@@ -164,7 +164,7 @@ def seed_demo() -> DemoResult:
         ("coordinator-binnenstad", "coördinator van Werkplaats Binnenstad (één per werkplaats)")
     )
     result.logins.append(
-        ("vrijwilliger-1", "vrijwilliger bij Werkplaats Binnenstad (vrijwilliger-1 t/m -12)")
+        ("vrijwilliger-1", "vrijwilliger bij Werkplaats Binnenstad (vrijwilliger-1 t/m -12); of log in met sms-code op 06 20000000: de code staat in de terminal")
     )
 
     for naam, rol, username in ORGANISATIES:
