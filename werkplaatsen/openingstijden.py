@@ -240,15 +240,21 @@ def day_text(day: date) -> str:
     return date_format(day, "l j F")
 
 
-def spreekuur_errors(spreekuur) -> dict[str, str]:
-    """Editor mistakes in one spreekuur, per field, in plain Dutch."""
+def _hours_errors(slot) -> dict[str, str]:
+    """The rule for any opening and closing time: daytime only, and closing after opening."""
     errors = {}
     for field in ("opent", "sluit"):
-        value = getattr(spreekuur, field)
+        value = getattr(slot, field)
         if value is not None and not EARLIEST <= value <= LATEST:
             errors[field] = _("Kies een tijd tussen 06:00 en 23:00.")
-    if spreekuur.opent and spreekuur.sluit and spreekuur.sluit <= spreekuur.opent:
+    if slot.opent and slot.sluit and slot.sluit <= slot.opent:
         errors["sluit"] = _("De sluitingstijd moet na de openingstijd liggen.")
+    return errors
+
+
+def spreekuur_errors(spreekuur) -> dict[str, str]:
+    """Editor mistakes in one spreekuur, per field, in plain Dutch."""
+    errors = _hours_errors(spreekuur)
     if spreekuur.frequentie == OM_DE_N_WEKEN:
         if not spreekuur.geldig_vanaf:
             errors["geldig_vanaf"] = _("Vul de eerste datum in: daarvan tellen we de weken.")
@@ -271,12 +277,7 @@ def sluiting_errors(sluiting) -> dict[str, str]:
         errors["sluit" if sluiting.sluit is None else "opent"] = _(
             "Vul beide tijden in voor andere openingstijden, of geen van beide als de werkplaats dicht is."
         )
-    for field in ("opent", "sluit"):
-        value = getattr(sluiting, field)
-        if value is not None and not EARLIEST <= value <= LATEST:
-            errors[field] = _("Kies een tijd tussen 06:00 en 23:00.")
-    if sluiting.opent and sluiting.sluit and sluiting.sluit <= sluiting.opent:
-        errors["sluit"] = _("De sluitingstijd moet na de openingstijd liggen.")
+    errors.update(_hours_errors(sluiting))
     return errors
 
 
