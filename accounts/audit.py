@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import UTC
 
 from django.db import connection, models, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from kern import clock
 
 GENESIS_HASH = "0" * 64
 # Any constant will do; it names the one lock that serialises appends to the chain on PostgreSQL.
@@ -111,7 +112,7 @@ def audit_log(
             oorsprong=oorsprong or "onbekend",
             object_type=obj._meta.label_lower if obj is not None else "",
             object_id=str(obj.pk) if obj is not None else "",
-            tijdstempel=timezone.now(),
+            tijdstempel=clock.now(),
             vorige_hash=last or GENESIS_HASH,
         )
         regel.hash = regel.compute_hash()

@@ -42,7 +42,7 @@ class TelefoonForm(forms.Form):
     )
 
     def clean_telefoonnummer(self):
-        from accounts.phone import mobile_normalize
+        from kern.telefoon import mobile_normalize
 
         return mobile_normalize(self.cleaned_data["telefoonnummer"])
 
@@ -66,6 +66,6 @@ class UitnodigingForm(forms.Form):
         self.fields["werkplaats"].queryset = werkplaatsen
 
     def clean_telefoonnummer(self):
-        from accounts.phone import mobile_normalize
+        from kern.telefoon import mobile_normalize
 
         return mobile_normalize(self.cleaned_data["telefoonnummer"])

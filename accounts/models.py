@@ -3,10 +3,10 @@
 from django.contrib.auth.models import AbstractUser
 from django.db import models
 from django.db.models.functions import Lower
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from accounts.phone import phone_normalize
+from kern import clock
+from kern.telefoon import phone_normalize
 from werkplaatsen.models import Gemeente, Organisatie, WerkplaatsPage
 
 
@@ -52,11 +52,11 @@ class User(AbstractUser):
     def sms_toestemming_geven(self) -> None:
         """Record consent with its moment; consent without a date is worth nothing in an audit."""
         self.sms_toestemming = True
-        self.sms_toestemming_op = timezone.now()
+        self.sms_toestemming_op = clock.now()
 
     def sms_toestemming_intrekken(self) -> None:
         self.sms_toestemming = False
-        self.sms_toestemming_op = timezone.now()
+        self.sms_toestemming_op = clock.now()
 
 
 class WerkplaatsRol(models.TextChoices):
@@ -82,7 +82,7 @@ class WerkplaatsLidmaatschap(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="werkplaats_lidmaatschappen")
     werkplaats = models.ForeignKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="lidmaatschappen")
     rol = models.CharField(_("rol"), max_length=20, choices=WerkplaatsRol.choices)
-    sinds = models.DateField(_("sinds"), default=timezone.localdate)
+    sinds = models.DateField(_("sinds"), default=clock.today)
 
     class Meta:
         verbose_name = _("lidmaatschap van een werkplaats")
@@ -136,7 +136,7 @@ class Inlogcode(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
     code_hash = models.CharField(max_length=64)
-    aangemaakt = models.DateTimeField(default=timezone.now)
+    aangemaakt = models.DateTimeField(default=clock.now)
     verloopt = models.DateTimeField()
     pogingen = models.PositiveSmallIntegerField(default=0)
     gebruikt = models.DateTimeField(null=True, blank=True)
@@ -157,7 +157,7 @@ class Uitnodiging(models.Model):
     werkplaats = models.ForeignKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="+")
     uitgenodigd_door = models.ForeignKey(User, on_delete=models.PROTECT, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True)
-    aangemaakt = models.DateTimeField(default=timezone.now)
+    aangemaakt = models.DateTimeField(default=clock.now)
     verloopt = models.DateTimeField()
     gebruikt = models.DateTimeField(null=True, blank=True)
 

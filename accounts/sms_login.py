@@ -18,14 +18,14 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.crypto import get_random_string
 from django.utils.translation import gettext as _
 
 from accounts.audit import AuditResultaat, audit_log
 from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
 from accounts.permissions import can_coordinate
-from accounts.phone import mobile_normalize
+from kern import clock
+from kern.telefoon import mobile_normalize
 
 CODE_MINUTES = 10
 CODE_TRIES = 5
@@ -68,7 +68,7 @@ def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> Non
     if user is None:
         audit_log(actie="inloggen.smscode", resultaat=AuditResultaat.GEWEIGERD, oorsprong=oorsprong)
         return
-    now = timezone.now()
+    now = clock.now()
     recent = Inlogcode.objects.select_for_update().filter(user=user, aangemaakt__gte=now - CODE_WINDOW)
     if len(recent) >= CODES_PER_WINDOW:
         raise InlogFout(_("U heeft net al een paar codes gevraagd. Wacht een kwartier en probeer het opnieuw."))
@@ -97,7 +97,7 @@ def inlogcode_verify(*, telefoonnummer: str, code: str, oorsprong: str = "systee
         nummer = None
     with transaction.atomic():
         user = User.objects.filter(telefoonnummer=nummer, is_active=True).first() if nummer else None
-        now = timezone.now()
+        now = clock.now()
         latest = (
             Inlogcode.objects.select_for_update()
             .filter(user=user, gebruikt__isnull=True, verloopt__gt=now)
@@ -154,7 +154,7 @@ def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer:
     token = secrets.token_urlsafe(24)
     uitnodiging = Uitnodiging.objects.create(
         user=user, werkplaats=werkplaats, uitgenodigd_door=door, token_hash=_digest(token),
-        verloopt=timezone.now() + timedelta(days=INVITATION_DAYS),
+        verloopt=clock.now() + timedelta(days=INVITATION_DAYS),
     )
     _send(
         nummer,
@@ -170,7 +170,7 @@ def uitnodiging_for_token(token: str) -> Uitnodiging | None:
     """The open invitation for a token (None when unknown, used or expired)."""
     return (
         Uitnodiging.objects.select_related("user", "werkplaats")
-        .filter(token_hash=_digest(token), gebruikt__isnull=True, verloopt__gt=timezone.now(), user__is_active=True)
+        .filter(token_hash=_digest(token), gebruikt__isnull=True, verloopt__gt=clock.now(), user__is_active=True)
         .first()
     )
 
@@ -180,7 +180,7 @@ def uitnodiging_accept(*, token: str, oorsprong: str = "systeem") -> User:
     uitnodiging = uitnodiging_for_token(token)
     if uitnodiging is None:
         raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."))
-    updated = Uitnodiging.objects.filter(pk=uitnodiging.pk, gebruikt__isnull=True).update(gebruikt=timezone.now())
+    updated = Uitnodiging.objects.filter(pk=uitnodiging.pk, gebruikt__isnull=True).update(gebruikt=clock.now())
     if not updated:  # used in another tab a moment ago
         raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."))
     audit_log(actie="uitnodiging.gebruiken", actor=uitnodiging.user, oorsprong=oorsprong, obj=uitnodiging)

@@ -155,11 +155,11 @@ def main() -> None:
     from django.db import connection
 
     from inloop.reports import rapport_maken, telling_per_week_onderwerp
-    from inloop.tijd import dag_grenzen
+    from kern import clock
     from werkplaatsen.models import WerkplaatsPage
 
     ids = _populate()
-    start, end = dag_grenzen(YEAR_START)[0], dag_grenzen(YEAR_END)[1]
+    start, end = clock.day_bounds(YEAR_START)[0], clock.day_bounds(YEAR_END)[1]
 
     def raw():
         with connection.cursor() as cursor:

@@ -19,6 +19,8 @@ import time
 from datetime import datetime, timedelta
 from pathlib import Path
 
+from kern import clock
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "werkplaats_site.settings")
@@ -56,12 +58,11 @@ def main() -> int:
         from rooster.generatie import diensten_genereren
         from rooster.models import Dienst, Inschrijving
         from tests.factories import UserFactory, gemeente_create, werkplaats_create
-        from werkplaatsen import openingstijden
         from werkplaatsen.feeds import vtimezone_amsterdam
         from werkplaatsen.models import Spreekuur
 
-        moment = datetime(2026, 11, 23, 7, 0, tzinfo=openingstijden.AMSTERDAM)
-        openingstijden.now = lambda: moment
+        moment = datetime(2026, 11, 23, 7, 0, tzinfo=clock.AMSTERDAM)
+        clock.travel(moment)
         gemeente = gemeente_create()
         from datetime import time as t
 
@@ -112,14 +113,14 @@ def main() -> int:
                 "sequence": i.ical_sequence,
                 "status": "CONFIRMED",
                 "summary": f"Dienst {i.dienst.werkplaats.title}",
-                "start": openingstijden.local(i.dienst.begin),
-                "end": openingstijden.local(i.dienst.einde),
+                "start": clock.local(i.dienst.begin),
+                "end": clock.local(i.dienst.einde),
                 "location": f"{i.dienst.werkplaats.straat}, {i.dienst.werkplaats.postcode} {i.dienst.werkplaats.plaats}",
                 "description": i.dienst.get_rol_display(),
             }
             for i in selectors.feed_inschrijvingen(user, now=moment)
         ]
-        stamp = datetime.now(tz=openingstijden.AMSTERDAM)
+        stamp = datetime.now(tz=clock.AMSTERDAM)
 
         def baseline():
             calendar = Calendar.new(

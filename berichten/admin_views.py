@@ -13,8 +13,8 @@ from wagtail.admin.widgets.button import ListingButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 
 from berichten.models import Bericht, BerichtStatus
-from berichten.regels import nummer_mask
 from berichten.services import bericht_retry
+from kern.telefoon import phone_mask
 
 
 class StaffOnlyPermissionPolicy(BasePermissionPolicy):
@@ -38,7 +38,7 @@ class StaffOnlyPermissionPolicy(BasePermissionPolicy):
 
 class NummerColumn(Column):
     def get_value(self, instance):
-        return nummer_mask(instance.telefoonnummer)
+        return phone_mask(instance.telefoonnummer)
 
 
 class BerichtIndexView(generic.IndexView):
@@ -106,5 +106,5 @@ class BerichtViewSet(ModelViewSet):
         return TemplateResponse(
             request,
             "berichten/bericht_retry.html",
-            {"bericht": bericht, "telefoonnummer": nummer_mask(bericht.telefoonnummer)},
+            {"bericht": bericht, "telefoonnummer": phone_mask(bericht.telefoonnummer)},
         )

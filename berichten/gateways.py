@@ -12,7 +12,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.crypto import get_random_string
 
-from berichten.regels import nummer_mask
+from kern.telefoon import phone_mask
 
 logger = logging.getLogger(__name__)
 
@@ -58,7 +58,7 @@ class ConsoleGateway(Gateway):
 
     def send(self, *, telefoonnummer: str, tekst: str) -> str:
         sid = f"CONSOLE{get_random_string(26, allowed_chars='0123456789abcdef')}"
-        print(f"[sms naar {nummer_mask(telefoonnummer)}] {tekst}", flush=True)  # noqa: T201
+        print(f"[sms naar {phone_mask(telefoonnummer)}] {tekst}", flush=True)  # noqa: T201
         return sid
 
 

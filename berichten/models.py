@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kern.fields import ClockDateTimeField
+
 
 class BerichtStatus(models.TextChoices):
     WAITING = "waiting", _("wachtend")
@@ -34,7 +36,7 @@ class Bericht(models.Model):
     foutcode = models.CharField(_("foutcode"), max_length=16, blank=True)
     foutmelding = models.CharField(_("foutmelding"), max_length=255, blank=True)
     pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
-    aangemaakt_op = models.DateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
+    aangemaakt_op = ClockDateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
     in_wachtrij_op = models.DateTimeField(_("in de wachtrij gezet op"), null=True, blank=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     afgeleverd_op = models.DateTimeField(_("afgeleverd op"), null=True, blank=True)
@@ -57,7 +59,7 @@ class Afmelding(models.Model):
     """A number that sent STOP: nothing goes to it until it sends START."""
 
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=16, unique=True)
-    afgemeld_op = models.DateTimeField(_("afgemeld op"), auto_now_add=True)
+    afgemeld_op = ClockDateTimeField(_("afgemeld op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("afmelding")
@@ -81,7 +83,7 @@ class Antwoord(models.Model):
         on_delete=models.SET_NULL,
         related_name="antwoorden",
     )
-    ontvangen_op = models.DateTimeField(_("ontvangen op"), auto_now_add=True, db_index=True)
+    ontvangen_op = ClockDateTimeField(_("ontvangen op"), auto_now_add=True, db_index=True)
     tekst_gewist_op = models.DateTimeField(_("tekst gewist op"), null=True, blank=True)
 
     class Meta:

@@ -18,7 +18,6 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
 from redis.exceptions import RedisError
 
 from berichten.gateways import (
@@ -29,7 +28,9 @@ from berichten.gateways import (
     gateway_get,
 )
 from berichten.models import Afmelding, Bericht, BerichtStatus
-from berichten.regels import in_stille_uren, na_stille_uren, nummer_mask
+from berichten.regels import in_stille_uren, na_stille_uren
+from kern import clock
+from kern.telefoon import phone_mask
 
 logger = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ def _enqueue(batches: list[list[int]]) -> None:
 
 def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = None) -> int:
     """Claim due rows (all, or only ``ids``) and put them on the queue. Returns how many were queued."""
-    now = now or timezone.now()
+    now = now or clock.now()
     stuck_before = now - timedelta(seconds=settings.BERICHTEN_WACHTRIJ_TIMEOUT)
     due = Q(status=BerichtStatus.WAITING, niet_voor__lte=now) | Q(
         status=BerichtStatus.QUEUED, in_wachtrij_op__lt=stuck_before
@@ -122,7 +123,7 @@ def berichten_send(*, ids: list[int]) -> list[int]:
             if not found:
                 continue  # sent, cancelled or taken by another job already
             bericht = found[0]
-            now = timezone.now()
+            now = clock.now()
             fields = ["status"]
             if bericht.telefoonnummer in afgemeld and bericht.soort != SOORT_AFMELDING:
                 bericht.status = BerichtStatus.BLOCKED
@@ -151,7 +152,7 @@ def berichten_send(*, ids: list[int]) -> list[int]:
 
 def _masked(message: str) -> str:
     """Twilio's error messages quote the number ("Invalid 'To' Phone Number: +316..."); keep it out."""
-    return re.sub(r"\+?\d{8,15}", lambda match: nummer_mask(match.group()), message)
+    return re.sub(r"\+?\d{8,15}", lambda match: phone_mask(match.group()), message)
 
 
 def _attempt(gateway, bericht: Bericht, now) -> bool:
@@ -167,7 +168,7 @@ def _attempt(gateway, bericht: Bericht, now) -> bool:
             bericht.status = BerichtStatus.UNDELIVERABLE
         else:
             bericht.status = BerichtStatus.FAILED
-        logger.warning("SMS %s to %s refused: %s", bericht.pk, nummer_mask(bericht.telefoonnummer), exc.code)
+        logger.warning("SMS %s to %s refused: %s", bericht.pk, phone_mask(bericht.telefoonnummer), exc.code)
         return False
     except Exception as exc:  # noqa: BLE001 - anything else (network, 5xx, a bug) counts as an attempt
         code = exc.code if isinstance(exc, TijdelijkeFout) else type(exc).__name__

@@ -1,20 +1,18 @@
 """The rules a text and a number must meet before they may go out, and the quiet hours.
 
-berichten does not import accounts (see ARCHITECTURE.md), so it normalises numbers itself.
+Numbers follow kern.telefoon, the platform's one rule for phone numbers.
 """
 
 import re
 import unicodedata
 from datetime import datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
-import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
-DEFAULT_REGION = "NL"
+from kern.clock import AMSTERDAM
+from kern.telefoon import mobile_normalize
 
 
 class BerichtFout(ValidationError):
@@ -51,26 +49,11 @@ ONSCHULDIGE_WOORDEN = ("verontschuldig", "onschuld")
 
 
 def nummer_normalize(value: str) -> str:
-    """Return a mobile number in E.164, or raise BerichtFout."""
+    """Return a number an SMS may go to, in E.164 (kern.telefoon's one rule), or raise BerichtFout."""
     try:
-        number = phonenumbers.parse(value or "", DEFAULT_REGION)
-    except phonenumbers.NumberParseException as exc:
-        raise BerichtFout(_("Dit is geen telefoonnummer."), code="nummer") from exc
-    if not phonenumbers.is_valid_number(number):
-        raise BerichtFout(_("Dit telefoonnummer bestaat niet."), code="nummer")
-    if phonenumbers.number_type(number) not in (
-        phonenumbers.PhoneNumberType.MOBILE,
-        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE,
-    ):
-        raise BerichtFout(_("Dit is geen mobiel nummer; een sms kan er niet heen."), code="nummer")
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-
-
-def nummer_mask(e164: str) -> str:
-    """For logs and the console: enough to tell numbers apart, not enough to call anyone."""
-    if not e164:
-        return ""
-    return f"{e164[:4]}******{e164[-2:]}"
+        return mobile_normalize(value or "")
+    except ValidationError as exc:
+        raise BerichtFout(exc.messages[0], code="nummer") from exc
 
 
 def _plain(text: str) -> str:

@@ -17,11 +17,10 @@ import logging
 from collections.abc import Callable
 
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from berichten.models import Antwoord, Bericht, BerichtStatus
-from berichten.regels import AMSTERDAM, BerichtFout, nummer_mask, nummer_normalize
+from berichten.regels import AMSTERDAM, BerichtFout, nummer_normalize
 from berichten.services import (
     INTERNE_SOORTEN,
     SOORT_AFMELDING,
@@ -31,6 +30,8 @@ from berichten.services import (
     afmelding_register,
     afmelding_withdraw,
 )
+from kern import clock
+from kern.telefoon import phone_mask
 
 logger = logging.getLogger(__name__)
 
@@ -98,8 +99,8 @@ def antwoord_receive(*, message_sid: str, van: str, tekst: str) -> Antwoord | No
     )
     handler = _handlers.get(laatste.soort) if laatste else None
     if handler is None:
-        logger.info("Reply from %s matches no handler; help text sent", nummer_mask(nummer))
-        vandaag = timezone.now().astimezone(AMSTERDAM).date().isoformat()
+        logger.info("Reply from %s matches no handler; help text sent", phone_mask(nummer))
+        vandaag = clock.now().astimezone(AMSTERDAM).date().isoformat()
         _reply(
             nummer=nummer,
             soort=SOORT_HULP,

@@ -25,11 +25,12 @@ from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from berichten.models import OPEN_STATUSES, Afmelding, Antwoord, Bericht, BerichtStatus
-from berichten.regels import BerichtFout, na_stille_uren, nummer_mask, nummer_normalize, tekst_check
+from berichten.regels import BerichtFout, na_stille_uren, nummer_normalize, tekst_check
+from kern import clock
+from kern.telefoon import phone_mask
 
 logger = logging.getLogger(__name__)
 
@@ -78,7 +79,7 @@ def _bericht_create(
         raise BerichtFout(_("Een bericht heeft een soort van 1 tot 50 tekens nodig."), code="soort")
     nummer = nummer_normalize(telefoonnummer)
     tekst = tekst_check(tekst)
-    now = timezone.now()
+    now = clock.now()
     moment = max(niet_voor or now, now)
     if not urgent:
         moment = na_stille_uren(moment)
@@ -103,7 +104,7 @@ def _bericht_create(
         # After the caller's commit, so the job never looks for a row it cannot see yet.
         transaction.on_commit(lambda: berichten_dispatch(ids=[bericht.pk]))
     if created and status == BerichtStatus.BLOCKED:
-        logger.info("SMS %s to %s blocked: number opted out", bericht.pk, nummer_mask(nummer))
+        logger.info("SMS %s to %s blocked: number opted out", bericht.pk, phone_mask(nummer))
     return bericht
 
 
@@ -119,7 +120,7 @@ def bericht_retry(*, bericht: Bericht) -> bool:
     """Staff: give a failed message a new series of attempts. False when it is no longer failed."""
     updated = Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.FAILED).update(
         status=BerichtStatus.WAITING,
-        niet_voor=timezone.now(),
+        niet_voor=clock.now(),
         pogingen=0,
         foutcode="",
         foutmelding="",
@@ -143,14 +144,14 @@ def afmelding_register(*, telefoonnummer: str) -> bool:
     Bericht.objects.filter(telefoonnummer=telefoonnummer, status__in=OPEN_STATUSES).exclude(
         soort=SOORT_AFMELDING
     ).update(status=BerichtStatus.BLOCKED)
-    logger.info("Number %s opted out", nummer_mask(telefoonnummer))
+    logger.info("Number %s opted out", phone_mask(telefoonnummer))
     return created
 
 
 def afmelding_withdraw(*, telefoonnummer: str) -> bool:
     """Opt a number back in; True when it was opted out. Blocked messages stay blocked (they are old)."""
     deleted, _ = Afmelding.objects.filter(telefoonnummer=telefoonnummer).delete()
-    logger.info("Number %s opted in again", nummer_mask(telefoonnummer))
+    logger.info("Number %s opted in again", phone_mask(telefoonnummer))
     return bool(deleted)
 
 
@@ -185,7 +186,7 @@ def bericht_status_update(*, provider_sid: str, twilio_status: str, foutcode: st
     lower = [s for s, r in _RANK.items() if r < rank]
     changes = {"status": status, "foutcode": foutcode[:16]}
     if status == BerichtStatus.DELIVERED:
-        changes["afgeleverd_op"] = timezone.now()
+        changes["afgeleverd_op"] = clock.now()
     updated = Bericht.objects.filter(provider_sid=provider_sid, status__in=lower).update(**changes)
     if updated and status == BerichtStatus.BLOCKED:
         nummer = Bericht.objects.filter(provider_sid=provider_sid).values_list("telefoonnummer", flat=True)
@@ -195,7 +196,7 @@ def bericht_status_update(*, provider_sid: str, twilio_status: str, foutcode: st
 
 def berichten_bewaartermijn_toepassen(*, now: datetime | None = None) -> int:
     """Erase texts older than BERICHTEN_BEWAARTERMIJN_DAGEN; keep who-when-status for statistics."""
-    now = now or timezone.now()
+    now = now or clock.now()
     grens = now - timedelta(days=settings.BERICHTEN_BEWAARTERMIJN_DAGEN)
     gewist = (
         Bericht.objects.filter(aangemaakt_op__lt=grens, tekst_gewist_op__isnull=True)

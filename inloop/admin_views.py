@@ -14,7 +14,7 @@ from wagtail.admin.views.reports import ReportView
 from accounts import permissions
 from inloop import reports
 from inloop.models import Uitkomst
-from inloop.tijd import vandaag
+from kern import clock
 
 
 @dataclass(frozen=True)
@@ -72,7 +72,7 @@ class InloopRapportView(ReportView):
 
     def get_queryset(self):
         werkplaatsen = list(permissions.werkplaatsen_for_reports(self.request.user))
-        van, tot = reports.periode_standaard(vandaag())
+        van, tot = reports.periode_standaard(clock.today())
         rapport = reports.rapport_maken(
             werkplaatsen=werkplaatsen,
             van=van,

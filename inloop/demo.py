@@ -10,12 +10,11 @@ from datetime import date, datetime, time, timedelta
 
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
 
 from accounts.models import WerkplaatsLidmaatschap
 from inloop import services
 from inloop.models import Bezoek, Onderwerp, Signaal, SignaalMelding, Uitkomst
-from inloop.tijd import AMSTERDAM
+from kern import clock
 
 BEZOEKEN_PER_JAAR = 2400
 
@@ -81,7 +80,7 @@ def inloop_demo_seed(werkplaatsen) -> int:
     if not werkplaatsen or Bezoek.objects.filter(werkplaats__in=werkplaatsen).exists():
         return 0
     rng = random.Random(2026)  # noqa: S311 - demo data, reproducible on purpose
-    today = timezone.localdate()
+    today = clock.today()
     first = today - timedelta(days=364)
     # Each werkplaats holds a walk-in on two fixed weekdays (the demo's spreekuren).
     sessies = []
@@ -108,7 +107,7 @@ def inloop_demo_seed(werkplaatsen) -> int:
         busy = n >= 6  # busy sessions run a queue, so their visits have measured waiting times
         for _ in range(n):
             minute = rng.randint(0, 179)
-            aangekomen = datetime.combine(day, time(9, 30), tzinfo=AMSTERDAM) + timedelta(minutes=minute)
+            aangekomen = datetime.combine(day, time(9, 30), tzinfo=clock.AMSTERDAM) + timedelta(minutes=minute)
             wacht = timedelta(minutes=rng.randint(0, 35)) if busy else None
             duur = max(5, int(rng.gauss(17, 8)))
             geroepen = aangekomen + wacht if wacht is not None else None
@@ -156,7 +155,7 @@ def _signalen(rng: random.Random, werkplaatsen, volunteers, first: date) -> None
         signaal = Signaal.objects.create(gemeente_id=werkplaatsen[0].gemeente_id, titel=titel, categorie=categorie)
         for _ in range(aantal):
             werkplaats = rng.choice(werkplaatsen)
-            moment = datetime.combine(first + timedelta(days=rng.randint(0, 363)), time(11), tzinfo=AMSTERDAM)
+            moment = datetime.combine(first + timedelta(days=rng.randint(0, 363)), time(11), tzinfo=clock.AMSTERDAM)
             meldingen.append(
                 SignaalMelding(
                     signaal=signaal,

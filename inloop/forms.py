@@ -119,7 +119,7 @@ class KioskForm(AriaMixin, forms.Form):
     )
 
     def clean_telefoonnummer(self):
-        from accounts.phone import mobile_normalize
+        from kern.telefoon import mobile_normalize
 
         value = self.cleaned_data["telefoonnummer"].strip()
         return mobile_normalize(value) if value else ""

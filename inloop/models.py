@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kern.fields import ClockDateTimeField
 from werkplaatsen.choices import Taal
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
@@ -87,8 +88,8 @@ class Bezoek(models.Model):
     gelogd_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
-    gewijzigd = models.DateTimeField(_("gewijzigd"), auto_now=True)
+    aangemaakt = ClockDateTimeField(_("aangemaakt"), auto_now_add=True)
+    gewijzigd = ClockDateTimeField(_("gewijzigd"), auto_now=True)
 
     class Meta:
         verbose_name = _("bezoek")
@@ -155,7 +156,7 @@ class Kiosk(models.Model):
 
     werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="kiosk")
     token = models.CharField(max_length=64, unique=True, default=_token)
-    vernieuwd = models.DateTimeField(auto_now=True)
+    vernieuwd = ClockDateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("kiosk")
@@ -231,7 +232,7 @@ class Signaal(models.Model):
     gemeente = models.ForeignKey(Gemeente, on_delete=models.CASCADE, related_name="inloop_signalen")
     titel = models.CharField(_("korte omschrijving"), max_length=120)
     categorie = models.CharField(_("soort"), max_length=20, choices=Categorie.choices)
-    aangemaakt = models.DateTimeField(_("aangemaakt"), auto_now_add=True)
+    aangemaakt = ClockDateTimeField(_("aangemaakt"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("signaal")
@@ -250,7 +251,7 @@ class SignaalMelding(models.Model):
     gemeld_door = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
-    gemeld_op = models.DateTimeField(_("gemeld op"), auto_now_add=True)
+    gemeld_op = ClockDateTimeField(_("gemeld op"), auto_now_add=True)
 
     class Meta:
         verbose_name = _("melding van een signaal")

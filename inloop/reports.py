@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from inloop.models import GESPREKSTALEN, Bezoek, BezoekTelling, Doorverwijzing, Onderwerp, Uitkomst
 from inloop.suppression import Tabel, geen_onderdrukking, onderdruk
-from inloop.tijd import AMSTERDAM, dag_grenzen, week_van
+from kern import clock
 from werkplaatsen.models import WerkplaatsPage
 
 D = BezoekTelling.Dimensie
@@ -86,7 +86,7 @@ class Rapport:
 
 
 def weken(van: date, tot: date) -> list[date]:
-    first, last = week_van(van), week_van(tot)
+    first, last = clock.week_of(van), clock.week_of(tot)
     count = (last - first).days // 7 + 1
     return [first + timedelta(weeks=i) for i in range(max(0, count))]
 
@@ -97,8 +97,8 @@ def telling_per_week_onderwerp(*, werkplaats_ids: list[int], van: date, tot: dat
         BezoekTelling.objects.filter(
             werkplaats_id__in=werkplaats_ids,
             dimensie=D.ONDERWERP,
-            week__gte=week_van(van),
-            week__lte=week_van(tot),
+            week__gte=clock.week_of(van),
+            week__lte=clock.week_of(tot),
             aantal__gt=0,
         )
         .values_list("werkplaats_id", "week", "waarde", "aantal")
@@ -117,8 +117,8 @@ def _percentiel(values: list[float], p: float) -> float | None:
 
 
 def _tijden(werkplaatsen: list[WerkplaatsPage], van: date, tot: date, onderdrukken: bool) -> list[Tijden]:
-    start = dag_grenzen(week_van(van))[0]
-    end = dag_grenzen(week_van(tot) + timedelta(days=6))[1]
+    start = clock.day_bounds(clock.week_of(van))[0]
+    end = clock.day_bounds(clock.week_of(tot) + timedelta(days=6))[1]
     if connection.vendor == "postgresql":
         return _tijden_postgres(werkplaatsen, start, end, onderdrukken)
     wacht: dict[int, list[float]] = defaultdict(list)
@@ -200,7 +200,7 @@ def rapport_maken(*, werkplaatsen: list[WerkplaatsPage], van: date, tot: date, o
     index = {pk: i for i, pk in enumerate(ids)}
     alle_weken = weken(van, tot)
     rows = BezoekTelling.objects.filter(
-        werkplaats_id__in=ids, week__gte=week_van(van), week__lte=week_van(tot)
+        werkplaats_id__in=ids, week__gte=clock.week_of(van), week__lte=clock.week_of(tot)
     )
     per_week: dict[tuple[date, int], int] = {}
     for werkplaats_id, week, aantal in rows.filter(dimensie=D.BEZOEK).values_list(
@@ -299,4 +299,4 @@ def doorverwijzing_label(value: str) -> str:
 
 
 def moment_lokaal(moment: datetime) -> datetime:
-    return moment.astimezone(AMSTERDAM)
+    return moment.astimezone(clock.AMSTERDAM)

@@ -5,11 +5,10 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Max, QuerySet
-from django.utils import timezone
 
 from accounts import permissions
 from inloop.models import Bezoek, Onderwerp, Signaal, Wachtnummer, Wachtrij
-from inloop.tijd import vandaag
+from kern import clock
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 # Until today's first visitor has been served we have no measurement; a werkplaats talk takes about this.
@@ -22,7 +21,7 @@ def onderwerpen_voor(gemeente_id: int) -> QuerySet[Onderwerp]:
 
 def bezoeken_recent(*, werkplaats: WerkplaatsPage, user, nu: datetime | None = None) -> QuerySet[Bezoek]:
     """What this user logged here in the last 24 hours: the visits they can still correct."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     return (
         Bezoek.objects.filter(
             werkplaats=werkplaats, gelogd_door=user, aangemaakt__gte=nu - timedelta(hours=24)
@@ -48,9 +47,9 @@ class WachtrijStand:
 
 def wachtrij_stand(*, werkplaats_id: int, nu: datetime | None = None) -> WachtrijStand:
     """Today's queue in two queries, whatever its length."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     nummers = list(
-        Wachtnummer.objects.filter(wachtrij__werkplaats_id=werkplaats_id, wachtrij__datum=vandaag(nu))
+        Wachtnummer.objects.filter(wachtrij__werkplaats_id=werkplaats_id, wachtrij__datum=clock.today(nu))
         .select_related("geroepen_door", "bezoek")
         .order_by("nummer")
     )
@@ -91,7 +90,7 @@ def scherm_stand(*, werkplaats_id: int, nu: datetime | None = None) -> dict:
 
 def wachtrij_laatste_nummer(*, werkplaats_id: int, nu: datetime | None = None) -> int:
     return (
-        Wachtrij.objects.filter(werkplaats_id=werkplaats_id, datum=vandaag(nu or timezone.now()))
+        Wachtrij.objects.filter(werkplaats_id=werkplaats_id, datum=clock.today(nu or clock.now()))
         .aggregate(m=Max("laatste_nummer"))["m"]
         or 0
     )
@@ -118,7 +117,7 @@ def signaal_per_maand(signalen: list[Signaal]) -> dict[int, dict[str, int]]:
     for signaal_id, gemeld_op in SignaalMelding.objects.filter(signaal__in=signalen).values_list(
         "signaal_id", "gemeld_op"
     ):
-        maand = timezone.localtime(gemeld_op).strftime("%Y-%m")
+        maand = clock.local(gemeld_op).strftime("%Y-%m")
         result[signaal_id][maand] = result[signaal_id].get(maand, 0) + 1
     return result
 

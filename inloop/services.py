@@ -5,7 +5,6 @@ from datetime import date, datetime, timedelta
 
 from django.db import transaction
 from django.db.models import F, Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
@@ -24,7 +23,7 @@ from inloop.models import (
     Wachtnummer,
     Wachtrij,
 )
-from inloop.tijd import uur_van, vandaag, week_van
+from kern import clock
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 
@@ -53,7 +52,7 @@ def _telling_sleutels(bezoek: Bezoek, onderwerp_codes: list[str]) -> list[tuple[
     D = BezoekTelling.Dimensie
     keys = [(D.BEZOEK, ""), (D.UITKOMST, bezoek.uitkomst), (D.TAAL, bezoek.taal)]
     keys.append((D.EERSTE, "ja" if bezoek.eerste_bezoek else "nee"))
-    keys.append((D.UUR, f"{uur_van(bezoek.aangekomen):02d}"))
+    keys.append((D.UUR, f"{clock.hour_of(bezoek.aangekomen):02d}"))
     keys += [(D.ONDERWERP, code) for code in sorted(set(onderwerp_codes))]
     return keys
 
@@ -100,13 +99,13 @@ def telling_herbereken(*, werkplaats_ids: list[int]) -> int:
         .only("werkplaats_id", "aangekomen", "uitkomst", "taal", "eerste_bezoek")
         .iterator(chunk_size=2000)
     ):
-        week = week_van(bezoek.aangekomen)
+        week = clock.week_of(bezoek.aangekomen)
         for dimensie, waarde in _telling_sleutels(bezoek, codes[bezoek.pk]):
             counts[(bezoek.werkplaats_id, week, dimensie, waarde)] += 1
     for werkplaats_id, aangemaakt in Wachtnummer.objects.filter(
         wachtrij__werkplaats_id__in=werkplaats_ids, status=Wachtnummer.Status.WEG
     ).values_list("wachtrij__werkplaats_id", "aangemaakt"):
-        counts[(werkplaats_id, week_van(aangemaakt), BezoekTelling.Dimensie.NIET_VERSCHENEN, "")] += 1
+        counts[(werkplaats_id, clock.week_of(aangemaakt), BezoekTelling.Dimensie.NIET_VERSCHENEN, "")] += 1
     BezoekTelling.objects.bulk_create(
         [
             BezoekTelling(werkplaats_id=w, week=week, dimensie=d, waarde=v, aantal=n)
@@ -147,7 +146,7 @@ def bezoek_log(
     nu: datetime | None = None,
 ) -> Bezoek:
     """Log one anonymous walk-in. From a queue number, the times come from the queue, not the user."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     if not permissions.can_log_visits(door, werkplaats):
         raise InloopFout(_("U kunt alleen bezoeken vastleggen bij uw eigen werkplaats."))
     _bezoek_check(
@@ -190,7 +189,7 @@ def bezoek_log(
     bezoek.onderwerpen.add(*onderwerpen)
     telling_wijzigen(
         werkplaats_id=werkplaats.pk,
-        week=week_van(aangekomen),
+        week=clock.week_of(aangekomen),
         sleutels=_telling_sleutels(bezoek, [o.code for o in onderwerpen]),
         delta=1,
     )
@@ -204,7 +203,7 @@ def bezoek_edit(
     *, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onderwerp], nu: datetime | None = None, **velden
 ) -> Bezoek:
     """Change a logged visit: its author within 24 hours, after that a coördinator. Always audited."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     if not permissions.can_edit_bezoek(door, bezoek, nu):
         # Outside the edit's transaction, so the refusal stays in the audit log.
         audit_log(actie="inloop.bezoek_wijzigen", resultaat="geweigerd", actor=door, oorsprong=oorsprong, obj=bezoek)
@@ -237,7 +236,7 @@ def _bezoek_edit(*, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onde
     bezoek.save()
     bezoek.onderwerpen.set(onderwerpen)
     nieuw = _telling_sleutels(bezoek, [o.code for o in onderwerpen])
-    week = week_van(bezoek.aangekomen)
+    week = clock.week_of(bezoek.aangekomen)
     weg = [k for k in oud if k not in nieuw]
     erbij = [k for k in nieuw if k not in oud]
     telling_wijzigen(werkplaats_id=bezoek.werkplaats_id, week=week, sleutels=weg, delta=-1)
@@ -268,7 +267,7 @@ def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> Kio
 
 def _wachtrij_vergrendeld(werkplaats_id: int, nu: datetime) -> Wachtrij:
     """Today's queue row, locked: every change to the queue of a day goes through this one lock."""
-    wachtrij, _created = Wachtrij.objects.get_or_create(werkplaats_id=werkplaats_id, datum=vandaag(nu))
+    wachtrij, _created = Wachtrij.objects.get_or_create(werkplaats_id=werkplaats_id, datum=clock.today(nu))
     return Wachtrij.objects.select_for_update().get(pk=wachtrij.pk)
 
 
@@ -281,7 +280,7 @@ def wachtnummer_trekken(
     ``telefoonnummer`` (optional, E.164, already checked by the form) gets one SMS when this number
     is next in line.
     """
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     wachtrij = _wachtrij_vergrendeld(werkplaats.pk, nu)
     wachtrij.laatste_nummer += 1
     wachtrij.save(update_fields=["laatste_nummer"])
@@ -336,7 +335,7 @@ def wachtnummer_roep_volgende(
     *, werkplaats: WerkplaatsPage, door, nu: datetime | None = None
 ) -> Wachtnummer | None:
     """Call the lowest waiting number. Two volunteers pressing at once get two different numbers."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     _mag_werken(door, werkplaats)
     wachtrij = _wachtrij_vergrendeld(werkplaats.pk, nu)
     nummer = (
@@ -370,7 +369,7 @@ def _nummer_vergrendeld(wachtnummer: Wachtnummer, door, nu: datetime) -> Wachtnu
 @transaction.atomic
 def wachtnummer_roep(*, wachtnummer: Wachtnummer, door, nu: datetime | None = None) -> Wachtnummer:
     """Call one particular number (someone who needs a language or a specific volunteer)."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     nummer = _nummer_vergrendeld(wachtnummer, door, nu)
     if nummer.status != Wachtnummer.Status.WACHTEND:
         raise InloopFout(_("Nummer %(n)s wacht niet meer; iemand anders heeft het al geroepen.") % {"n": nummer.nummer})
@@ -387,7 +386,7 @@ def wachtnummer_afronden(
     *, wachtnummer: Wachtnummer, door, status: str, overgedragen_aan: str = "", nu: datetime | None = None
 ) -> Wachtnummer:
     """Served, handed to a professional who is present, or gone (did not come when called)."""
-    nu = nu or timezone.now()
+    nu = nu or clock.now()
     nummer = _nummer_vergrendeld(wachtnummer, door, nu)
     if status not in AFRONDINGEN:
         raise InloopFout(_("Onbekende afronding."))
@@ -405,7 +404,7 @@ def wachtnummer_afronden(
     if status == Wachtnummer.Status.WEG:
         telling_wijzigen(
             werkplaats_id=nummer.wachtrij.werkplaats_id,
-            week=week_van(nummer.aangemaakt),
+            week=clock.week_of(nummer.aangemaakt),
             sleutels=[(BezoekTelling.Dimensie.NIET_VERSCHENEN, "")],
             delta=1,
         )

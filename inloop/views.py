@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -16,7 +15,7 @@ from inloop import exports, reports, selectors, services
 from inloop.forms import BezoekForm, RapportFilterForm, SignaalForm
 from inloop.models import Bezoek, Doorverwijzing, Signaal, Wachtnummer
 from inloop.services import InloopFout
-from inloop.tijd import vandaag
+from kern import clock
 from werkplaatsen.models import WerkplaatsPage
 
 
@@ -101,7 +100,7 @@ def bezoek_nieuw(request, werkplaats_id: int):
 @require_http_methods(["GET", "POST"])
 def bezoek_wijzigen(request, pk: int):
     bezoek = get_object_or_404(Bezoek.objects.select_related("werkplaats"), pk=pk)
-    if not permissions.can_edit_bezoek(request.user, bezoek, timezone.now()):
+    if not permissions.can_edit_bezoek(request.user, bezoek, clock.now()):
         raise PermissionDenied(_("U kunt dit bezoek niet (meer) wijzigen."))
     initial = {
         "onderwerpen": list(bezoek.onderwerpen.all()),
@@ -263,7 +262,7 @@ def rapportage(request):
     gevraagd = request.GET.get("werkplaats", "")
     if gevraagd.isdigit() and int(gevraagd) not in {w.pk for w in toegestaan}:
         raise PermissionDenied(_("Deze werkplaats valt buiten uw rapportages."))
-    van, tot = reports.periode_standaard(vandaag())
+    van, tot = reports.periode_standaard(clock.today())
     data = {"van": van.isoformat(), "tot": tot.isoformat(), **request.GET.dict()}
     form = RapportFilterForm(data, werkplaatsen=toegestaan)
     if not form.is_valid():

@@ -6,6 +6,7 @@ from datetime import date, datetime, time, timedelta
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from kern import clock
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
 from werkplaatsen import openingstijden
@@ -19,7 +20,7 @@ def inschrijving_inchecken(*, inschrijving_id: int, user) -> Inschrijving:
     inschrijving = Inschrijving.objects.select_for_update().select_related("dienst").get(pk=inschrijving_id)
     if inschrijving.user_id != user.pk:
         raise RoosterFout(_("Dit is niet uw dienst."), "geen_toegang")
-    dienst, now = inschrijving.dienst, openingstijden.now()
+    dienst, now = inschrijving.dienst, clock.now()
     if inschrijving.status == InschrijvingStatus.AANWEZIG:
         raise RoosterFout(_("U bent al aangemeld voor deze dienst."), "al_aanwezig")
     if inschrijving.status != InschrijvingStatus.INGESCHREVEN or dienst.status != DienstStatus.GEPLAND:
@@ -42,14 +43,14 @@ def inschrijving_uitchecken(*, inschrijving_id: int, user) -> Inschrijving:
         raise RoosterFout(_("Dit is niet uw dienst."), "geen_toegang")
     if inschrijving.status != InschrijvingStatus.AANWEZIG or inschrijving.uitgecheckt_op:
         raise RoosterFout(_("U bent niet aangemeld voor deze dienst."), "niet_aanwezig")
-    inschrijving.uitgecheckt_op = openingstijden.now()
+    inschrijving.uitgecheckt_op = clock.now()
     inschrijving.save(update_fields=["uitgecheckt_op"])
     return inschrijving
 
 
 def niet_gekomen_markeren(*, now: datetime | None = None) -> int:
     """After a shift has ended, whoever was signed up and never signed in did not come."""
-    now = now or openingstijden.now()
+    now = now or clock.now()
     return Inschrijving.objects.filter(
         status=InschrijvingStatus.INGESCHREVEN, dienst__status=DienstStatus.GEPLAND, dienst__einde__lt=now
     ).update(status=InschrijvingStatus.NIET_GEKOMEN)
@@ -57,8 +58,8 @@ def niet_gekomen_markeren(*, now: datetime | None = None) -> int:
 
 def uren_per_vrijwilliger(*, werkplaats, maand: date) -> list[tuple[str, str, float]]:
     """(first name, last name, hours) for one calendar month; a missing sign-out counts to the shift's end."""
-    start = datetime.combine(maand.replace(day=1), time(0), tzinfo=openingstijden.AMSTERDAM)
-    einde = datetime.combine((maand.replace(day=28) + timedelta(days=4)).replace(day=1), time(0), tzinfo=openingstijden.AMSTERDAM)
+    start = datetime.combine(maand.replace(day=1), time(0), tzinfo=clock.AMSTERDAM)
+    einde = datetime.combine((maand.replace(day=28) + timedelta(days=4)).replace(day=1), time(0), tzinfo=clock.AMSTERDAM)
     rows = Inschrijving.objects.filter(
         dienst__werkplaats=werkplaats,
         status=InschrijvingStatus.AANWEZIG,

@@ -1,10 +1,10 @@
 """Demo roster: shifts for the demo werkplaatsen and some volunteers signed up. Idempotent."""
 
 from accounts.models import WerkplaatsLidmaatschap, WerkplaatsRol
+from kern import clock
 from rooster.generatie import diensten_genereren
 from rooster.models import Dienst, DienstStatus
 from rooster.services import RoosterFout, inschrijving_maken
-from werkplaatsen import openingstijden
 
 
 def rooster_demo_seed(werkplaatsen) -> int:
@@ -19,7 +19,7 @@ def rooster_demo_seed(werkplaatsen) -> int:
             .order_by("user_id")
         ]
         diensten = Dienst.objects.filter(
-            werkplaats=werkplaats, status=DienstStatus.GEPLAND, begin__gt=openingstijden.now()
+            werkplaats=werkplaats, status=DienstStatus.GEPLAND, begin__gt=clock.now()
         ).order_by("begin")[:8]
         for index, dienst in enumerate(diensten):
             # Leave some shifts short, so the coordinator view shows gaps.

@@ -7,12 +7,11 @@ a subscribed calendar removes or strikes it instead of keeping a stale event.
 
 from datetime import timedelta
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 
+from kern import clock
 from rooster.models import DienstStatus, InschrijvingStatus, Rol
-from werkplaatsen import openingstijden
 from werkplaatsen.feeds import vtimezone_amsterdam
 
 REFRESH = timedelta(hours=1)
@@ -55,8 +54,8 @@ def _inschrijving_event(inschrijving, stamp, rol_namen=None) -> Event:
         sequence=inschrijving.ical_sequence,
         status="CANCELLED" if cancelled else ("TENTATIVE" if wachtlijst else "CONFIRMED"),
         summary=summary,
-        start=openingstijden.local(dienst.begin),
-        end=openingstijden.local(dienst.einde),
+        start=clock.local(dienst.begin),
+        end=clock.local(dienst.einde),
         location=_locatie(dienst.werkplaats),
         description=(rol_namen or _rol_namen())[dienst.rol],
         stamp=stamp,
@@ -65,7 +64,7 @@ def _inschrijving_event(inschrijving, stamp, rol_namen=None) -> Event:
 
 def persoonlijk_feed(user, inschrijvingen) -> bytes:
     calendar = _calendar(_("Mijn diensten"), f"rooster-{user.pk}@werkplaats")
-    stamp, rol_namen = timezone.now(), _rol_namen()
+    stamp, rol_namen = clock.now(), _rol_namen()
     for inschrijving in inschrijvingen:
         calendar.add_component(_inschrijving_event(inschrijving, stamp, rol_namen))
     return calendar.to_ical()
@@ -76,7 +75,7 @@ def inschrijving_ics(inschrijving) -> bytes:
         _("Dienst %(werkplaats)s") % {"werkplaats": inschrijving.dienst.werkplaats.title},
         f"inschrijving-{inschrijving.pk}-los@werkplaats",
     )
-    calendar.add_component(_inschrijving_event(inschrijving, timezone.now()))
+    calendar.add_component(_inschrijving_event(inschrijving, clock.now()))
     return calendar.to_ical()
 
 
@@ -86,7 +85,7 @@ def werkplaats_feed(werkplaats, diensten) -> bytes:
         _("Rooster %(werkplaats)s") % {"werkplaats": werkplaats.title},
         f"rooster-werkplaats-{werkplaats.pk}@werkplaats",
     )
-    stamp = timezone.now()
+    stamp = clock.now()
     for dienst in diensten:
         namen = ", ".join(i.user.first_name for i in dienst.team) or _("nog niemand")
         calendar.add_component(
@@ -96,8 +95,8 @@ def werkplaats_feed(werkplaats, diensten) -> bytes:
                 status="CANCELLED" if dienst.status == DienstStatus.GEANNULEERD else "CONFIRMED",
                 summary=_("%(rol)s: %(bezet)s van %(minimum)s")
                 % {"rol": dienst.get_rol_display(), "bezet": dienst.bezet, "minimum": dienst.minimum},
-                start=openingstijden.local(dienst.begin),
-                end=openingstijden.local(dienst.einde),
+                start=clock.local(dienst.begin),
+                end=clock.local(dienst.einde),
                 location=_locatie(werkplaats),
                 description=namen,
                 stamp=stamp,

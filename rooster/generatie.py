@@ -13,6 +13,7 @@ from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Prefetch
 
+from kern import clock
 from rooster import sms
 from rooster.models import ACTIEF, STANDAARD_BEZETTING, Dienst, DienstStatus, Inschrijving, InschrijvingStatus
 from werkplaatsen import openingstijden
@@ -51,10 +52,10 @@ def _gewenst(werkplaatsen, start, end, now) -> dict:
 def diensten_genereren(*, werkplaats: WerkplaatsPage | None = None, weken: int | None = None) -> Resultaat:
     """Make the future shifts match the openings of the coming ``weken`` weeks. Idempotent."""
     weken = weken or settings.ROOSTER_WEKEN_VOORUIT
-    now = openingstijden.now()
-    start = openingstijden.local(now).date()
+    now = clock.now()
+    start = clock.local(now).date()
     end = start + timedelta(weeks=weken) - timedelta(days=1)
-    horizon = datetime.combine(end + timedelta(days=1), time(0), tzinfo=openingstijden.AMSTERDAM)
+    horizon = datetime.combine(end + timedelta(days=1), time(0), tzinfo=clock.AMSTERDAM)
 
     pages = WerkplaatsPage.objects.filter(pk=werkplaats.pk) if werkplaats else WerkplaatsPage.objects.live()
     pages = list(

@@ -10,9 +10,9 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 
 from berichten.models import Bericht
+from kern import clock
 from rooster import sms
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus
-from werkplaatsen import openingstijden
 
 VOORUIT = timedelta(hours=48)
 # Signed up so late that the reminder time has passed: still remind, unless the shift is this close.
@@ -20,13 +20,13 @@ TE_LAAT = timedelta(hours=3)
 
 
 def herinnering_moment(dienst) -> datetime:
-    dag = openingstijden.local(dienst.begin).date() - timedelta(days=1)
-    return datetime.combine(dag, time.fromisoformat(settings.ROOSTER_HERINNERING_TIJD), tzinfo=openingstijden.AMSTERDAM)
+    dag = clock.local(dienst.begin).date() - timedelta(days=1)
+    return datetime.combine(dag, time.fromisoformat(settings.ROOSTER_HERINNERING_TIJD), tzinfo=clock.AMSTERDAM)
 
 
 def herinneringen_plannen(*, now: datetime | None = None) -> int:
     """Store the reminders that are not stored yet; returns how many. Safe to run any number of times."""
-    now = now or openingstijden.now()
+    now = now or clock.now()
     inschrijvingen = list(
         Inschrijving.objects.filter(
             status=InschrijvingStatus.INGESCHREVEN,

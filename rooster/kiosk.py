@@ -9,13 +9,12 @@ import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kern import clock
 from rooster.aanwezigheid import OPEN_VOOR
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, RoosterKiosk
 from rooster.services import RoosterFout, token_hash
-from werkplaatsen import openingstijden
 
 MAX_POGINGEN = 5
 
@@ -45,7 +44,7 @@ def kiosk_voor_token(token: str):
 @transaction.atomic
 def kiosk_aanmelden(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijving | None, str]:
     """Sign the volunteer in, or out when already in: (sign-up, "in" or "uit"), or (None, message)."""
-    now = openingstijden.now()
+    now = clock.now()
     kandidaten = list(
         Inschrijving.objects.select_for_update()
         .filter(
@@ -78,7 +77,7 @@ def kiosk_aanmelden(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijvin
             return inschrijving, "in"
         pincode.mislukte_pogingen += 1
         if pincode.mislukte_pogingen >= MAX_POGINGEN:
-            pincode.geblokkeerd_op = timezone.now()
+            pincode.geblokkeerd_op = clock.now()
         pincode.save(update_fields=["mislukte_pogingen", "geblokkeerd_op"])
     # The wrong-try counts must survive the refusal, so the refusal is returned, not raised, by the view.
     return None, _("Naam of pincode klopt niet.")

@@ -5,6 +5,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from accounts.models import User
+from kern.fields import ClockDateTimeField
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 
@@ -70,7 +71,7 @@ class Dienst(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=DienstStatus.choices, default=DienstStatus.GEPLAND)
     # iCalendar SEQUENCE: goes up on every change a calendar client must pick up.
     sequence = models.PositiveIntegerField(default=0)
-    gewijzigd_op = models.DateTimeField(auto_now=True)
+    gewijzigd_op = ClockDateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("dienst")
@@ -137,7 +138,7 @@ class AgendaToken(models.Model):
 
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="agenda_tokens")
     token_hash = models.CharField(max_length=64, unique=True)
-    aangemaakt_op = models.DateTimeField(auto_now_add=True)
+    aangemaakt_op = ClockDateTimeField(auto_now_add=True)
     ingetrokken_op = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -174,7 +175,7 @@ class RoosterKiosk(models.Model):
 
     werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="rooster_kiosk")
     token_hash = models.CharField(max_length=64, unique=True)
-    aangemaakt_op = models.DateTimeField(auto_now=True)
+    aangemaakt_op = ClockDateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = _("aanmeldtablet")

@@ -7,8 +7,8 @@ from django.db.models import Count, Prefetch, Q
 
 from accounts import permissions
 from accounts.models import User, WerkplaatsRol
+from kern import clock
 from rooster.models import ACTIEF, BEZETTEND, Dienst, DienstStatus, Inschrijving, InschrijvingStatus
-from werkplaatsen import openingstijden
 
 
 def coordinator_telefoon(werkplaats) -> str:
@@ -48,7 +48,7 @@ def _with_team(diensten):
 
 def mijn_inschrijvingen(user: User, *, now=None):
     """The volunteer's coming shifts (also cancelled ones, so they see what changed)."""
-    now = now or openingstijden.now()
+    now = now or clock.now()
     return list(
         Inschrijving.objects.filter(user=user, dienst__einde__gt=now)
         .exclude(status=InschrijvingStatus.GEANNULEERD, dienst__status=DienstStatus.GEPLAND)
@@ -59,7 +59,7 @@ def mijn_inschrijvingen(user: User, *, now=None):
 
 def open_diensten(user: User, *, now=None, dagen: int = 28):
     """Planned shifts at the user's werkplaatsen in the coming ``dagen`` that the user is not on."""
-    now = now or openingstijden.now()
+    now = now or clock.now()
     mine = Inschrijving.objects.filter(user=user, status__in=ACTIEF).values("dienst_id")
     diensten = Dienst.objects.filter(
         werkplaats__in=permissions.werkplaatsen_for(user),
@@ -72,7 +72,7 @@ def open_diensten(user: User, *, now=None, dagen: int = 28):
 
 def coordinator_overzicht(werkplaats, *, now=None, dagen: int = 14):
     """The coming ``dagen`` of one werkplaats per day, each shift with its team and whether it is short."""
-    now = now or openingstijden.now()
+    now = now or clock.now()
     diensten = _with_team(
         Dienst.objects.filter(werkplaats=werkplaats, begin__gt=now, begin__lt=now + timedelta(days=dagen))
     ).annotate(
@@ -81,7 +81,7 @@ def coordinator_overzicht(werkplaats, *, now=None, dagen: int = 14):
     per_dag = defaultdict(list)
     for dienst in diensten.order_by("begin", "rol"):
         dienst.onderbezet = dienst.status == DienstStatus.GEPLAND and dienst.bezet < dienst.minimum
-        per_dag[openingstijden.local(dienst.begin).date()].append(dienst)
+        per_dag[clock.local(dienst.begin).date()].append(dienst)
     return sorted(per_dag.items())
 
 
@@ -130,7 +130,7 @@ def feed_inschrijvingen(user: User, *, now=None, dagen_terug: int = 30):
     """
     from werkplaatsen.models import WerkplaatsPage
 
-    now = now or openingstijden.now()
+    now = now or clock.now()
     inschrijvingen = list(
         Inschrijving.objects.filter(user=user, dienst__begin__gt=now - timedelta(days=dagen_terug))
         .select_related("dienst")

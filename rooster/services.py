@@ -11,11 +11,11 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Max
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 from accounts.models import User, WerkplaatsLidmaatschap
+from kern import clock
 from rooster import selectors, sms
 from rooster.models import (
     ACTIEF,
@@ -26,7 +26,6 @@ from rooster.models import (
     Inschrijving,
     InschrijvingStatus,
 )
-from werkplaatsen import openingstijden
 
 
 class RoosterFout(Exception):
@@ -48,7 +47,7 @@ def inschrijving_maken(*, dienst_id: int, user: User, wachtlijst: bool = False) 
     dienst = _lock_dienst(dienst_id)
     if not permissions.can_work_at(user, dienst.werkplaats):
         raise RoosterFout(_("U werkt niet bij deze werkplaats. U kunt zich hier niet inschrijven."), "geen_toegang")
-    now = openingstijden.now()
+    now = clock.now()
     if dienst.status == DienstStatus.GEANNULEERD:
         raise RoosterFout(_("Deze dienst gaat niet door. Kies een andere dienst."), "geannuleerd")
     if dienst.begin <= now:
@@ -111,7 +110,7 @@ def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
         raise RoosterFout(_("Dit is niet uw inschrijving."), "geen_toegang")
     if inschrijving.status not in ACTIEF:
         raise RoosterFout(_("U staat niet (meer) ingeschreven voor deze dienst."), "niet_ingeschreven")
-    now = openingstijden.now()
+    now = clock.now()
     if dienst.begin <= now:
         raise RoosterFout(_("Deze dienst is al begonnen of voorbij."), "voorbij")
     termijn = opzegtermijn(dienst)
@@ -178,7 +177,7 @@ def _beschikbare_vrijwilligers(dienst: Dienst):
 
 
 def inschrijving_bevestigen(*, inschrijving: Inschrijving) -> Inschrijving:
-    Inschrijving.objects.filter(pk=inschrijving.pk).update(bevestigd_op=openingstijden.now())
+    Inschrijving.objects.filter(pk=inschrijving.pk).update(bevestigd_op=clock.now())
     inschrijving.refresh_from_db()
     return inschrijving
 
@@ -202,5 +201,5 @@ def agenda_token_uitgeven(*, user: User) -> str:
 
 def agenda_token_intrekken(*, user: User) -> bool:
     return bool(
-        AgendaToken.objects.filter(user=user, ingetrokken_op__isnull=True).update(ingetrokken_op=timezone.now())
+        AgendaToken.objects.filter(user=user, ingetrokken_op__isnull=True).update(ingetrokken_op=clock.now())
     )

@@ -9,8 +9,10 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from berichten.regels import BerichtFout, nummer_mask, tekst_check
+from berichten.regels import BerichtFout, tekst_check
 from berichten.services import bericht_cancel, bericht_send
+from kern import clock
+from kern.telefoon import phone_mask
 from werkplaatsen import openingstijden
 
 logger = logging.getLogger(__name__)
@@ -30,7 +32,7 @@ def naam(werkplaats) -> str:
 
 
 def wanneer(dienst) -> str:
-    begin = openingstijden.local(dienst.begin)
+    begin = clock.local(dienst.begin)
     return _("%(dag)s om %(tijd)s") % {"dag": openingstijden.day_text(begin.date()), "tijd": f"{begin:%H:%M}"}
 
 
@@ -41,7 +43,7 @@ def _send(user, *, tekst: str, soort: str, sleutel: str, niet_voor=None) -> bool
     try:
         bericht_send(telefoonnummer=user.telefoonnummer, tekst=tekst, soort=soort, sleutel=sleutel, niet_voor=niet_voor)
     except BerichtFout:
-        logger.warning("Roster SMS %s to %s refused by the outbox", soort, nummer_mask(user.telefoonnummer))
+        logger.warning("Roster SMS %s to %s refused by the outbox", soort, phone_mask(user.telefoonnummer))
         return False
     return True
 

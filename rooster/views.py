@@ -14,10 +14,10 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from accounts import permissions
 from accounts.audit import audit_log, audit_origin
+from kern import clock
 from rooster import aanwezigheid, coordinatie, feeds, kiosk, selectors, services
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
-from werkplaatsen import openingstijden
 from werkplaatsen.models import WerkplaatsPage
 
 ICS = "text/calendar; charset=utf-8"
@@ -26,7 +26,7 @@ ICS = "text/calendar; charset=utf-8"
 def _overzicht(request, *, fout: str | None = None, token: str | None = None, status: int = 200):
     user = request.user
     mijn = selectors.mijn_inschrijvingen(user)
-    now = openingstijden.now()
+    now = clock.now()
     for i in mijn:
         i.kan_inchecken = (
             i.status == InschrijvingStatus.INGESCHREVEN

@@ -9,6 +9,7 @@ import shutil
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -168,23 +169,38 @@ def axe_violations(page, impacts=("serious", "critical")) -> list[dict]:
     ]
 
 
-@pytest.fixture
-def clock(monkeypatch):
-    """Set the moment the site thinks it is: ``clock.set(datetime(..., tzinfo=AMSTERDAM))``.
+# Where every test starts: a Tuesday morning in November, an ordinary working day with werkplaatsen
+# open. The suite must not depend on the wall clock (CI runs it again under faketime at night and on
+# a clock-change day), so nothing a rule decides may come from the real time.
+START = datetime(2026, 11, 24, 10, 0, tzinfo=ZoneInfo("Europe/Amsterdam"))
 
-    Everything that asks "what time is it" for opening hours reads werkplaatsen.openingstijden.now().
+
+class Clock:
+    """The test's handle on kern.clock, the one clock every app reads."""
+
+    def set(self, moment: datetime, *, running: bool = False) -> None:
+        from kern import clock
+
+        clock.travel(moment, running=running)
+
+    @property
+    def moment(self) -> datetime:
+        from kern import clock
+
+        return clock.now()
+
+
+@pytest.fixture(autouse=True)
+def clock():
+    """Move the one clock: ``clock.set(datetime(..., tzinfo=AMSTERDAM))`` freezes it there.
+
+    Every test starts at START with the clock running on, so code that waits still sees time pass.
     """
-    from werkplaatsen import openingstijden
+    from kern import clock as kern_clock
 
-    class Clock:
-        moment = datetime(2026, 11, 24, 10, 0, tzinfo=openingstijden.AMSTERDAM)  # a Tuesday morning
-
-        def set(self, moment):
-            self.moment = moment
-
-    c = Clock()
-    monkeypatch.setattr(openingstijden, "now", lambda: c.moment)
-    return c
+    kern_clock.travel(START, running=True)
+    yield Clock()
+    kern_clock.reset()
 
 
 # Zwolle-like coordinates: Binnenstad in the centre, Stadshagen to the west, Aa-landen to the north.

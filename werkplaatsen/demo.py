@@ -7,8 +7,7 @@ from datetime import time, timedelta
 from decimal import Decimal
 from pathlib import Path
 
-from django.utils import timezone
-
+from kern import clock
 from werkplaatsen.models import Sluiting, Spreekuur, WerkplaatsIndexPage, WerkplaatsPage
 from werkplaatsen.services import postcodegebieden_import
 
@@ -64,7 +63,7 @@ WERKPLAATSEN = [
 
 def werkplaatsen_demo_seed(home) -> list[WerkplaatsPage]:
     postcodegebieden_import(path=PC4_DEMO)
-    today = timezone.localdate()
+    today = clock.today()
     index = WerkplaatsIndexPage.objects.child_of(home).first()
     if index is None:
         index = home.add_child(

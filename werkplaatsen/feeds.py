@@ -2,9 +2,9 @@
 
 from datetime import date, datetime, timedelta
 
-from django.utils import timezone
 from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 
+from kern import clock
 from werkplaatsen import openingstijden
 
 FEED_WEEKS = 12
@@ -51,15 +51,15 @@ def openingstijden_calendar(page, schema: openingstijden.Schema, start: date, we
     calendar.add("x-published-ttl", "PT12H")
     calendar.add_component(vtimezone_amsterdam())
     location = f"{page.straat}, {page.postcode} {page.plaats}"
-    stamp = timezone.now()
+    stamp = clock.now()
     for opening in openingstijden.occurrences(schema, start, end):
-        local_begin = openingstijden.local(opening.begin)
+        local_begin = clock.local(opening.begin)
         event = Event.new(
             # Stable: the same opening keeps its UID when the feed is fetched again.
             uid=f"werkplaats-{page.pk}-{local_begin:%Y%m%dT%H%M}@werkplaats",
             summary=f"Spreekuur {page.title}",
             start=local_begin,
-            end=openingstijden.local(opening.einde),
+            end=clock.local(opening.einde),
             location=location,
             description=" ".join(filter(None, [opening.aanwezig, opening.bijzonder])) or None,
             stamp=stamp,

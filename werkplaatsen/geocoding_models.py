@@ -3,6 +3,8 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from kern.fields import ClockDateTimeField
+
 
 class Postcodegebied(models.Model):
     """The centre of a four-digit postcode area, imported from a CSV (manage.py import_pc4)."""
@@ -29,7 +31,7 @@ class GeocodeAntwoord(models.Model):
     naam = models.CharField(_("weergavenaam"), max_length=200, blank=True)
     latitude = models.FloatField(_("breedtegraad"), null=True)
     longitude = models.FloatField(_("lengtegraad"), null=True)
-    opgehaald = models.DateTimeField(_("opgehaald"), auto_now=True)
+    opgehaald = ClockDateTimeField(_("opgehaald"), auto_now=True)
 
     class Meta:
         app_label = "werkplaatsen"

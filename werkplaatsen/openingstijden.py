@@ -17,13 +17,14 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
-from zoneinfo import ZoneInfo
 
 import holidays
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-AMSTERDAM = ZoneInfo("Europe/Amsterdam")
+from kern import clock
+
+# The werkplaats's zone, from the one clock (re-exported: opening times are Amsterdam times).
+AMSTERDAM = clock.AMSTERDAM
 EARLIEST = time(6, 0)
 LATEST = time(23, 0)
 # How far "next opening" looks ahead: a monthly spreekuur after a long summer closure still counts.
@@ -71,15 +72,6 @@ class Status:
     @property
     def is_open(self) -> bool:
         return self.open_nu is not None
-
-
-def now() -> datetime:
-    """The current moment; the one clock the finder and pages read, so tests can set it."""
-    return timezone.now()
-
-
-def local(moment: datetime) -> datetime:
-    return moment.astimezone(AMSTERDAM)
 
 
 @lru_cache(maxsize=32)
@@ -152,7 +144,7 @@ def occurrences(schema: Schema, start: date, end: date) -> Iterator[Opening]:
 
 def open_at(schema: Schema, moment: datetime) -> Opening | None:
     """The opening that ``moment`` falls in, or None when the werkplaats is closed then."""
-    for opening in openings_on(schema, local(moment).date()):
+    for opening in openings_on(schema, clock.local(moment).date()):
         if opening.begin <= moment < opening.einde:
             return opening
     return None
@@ -171,7 +163,7 @@ def _last_possible_day(schema: Schema, today: date) -> date | None:
 
 def next_opening(schema: Schema, moment: datetime) -> Opening | None:
     """The first opening that begins after ``moment``."""
-    today = local(moment).date()
+    today = clock.local(moment).date()
     last = _last_possible_day(schema, today)
     if last is None:
         return None
@@ -198,24 +190,24 @@ def status(schema: Schema, moment: datetime) -> Status:
     return Status(
         open_nu=open_at(schema, moment),
         volgende=next_opening(schema, moment),
-        gesloten_vandaag=closed_reason(schema, local(moment).date()),
+        gesloten_vandaag=closed_reason(schema, clock.local(moment).date()),
     )
 
 
 def open_on_weekday(schema: Schema, weekday: int, moment: datetime) -> bool:
     """Whether the werkplaats opens on that weekday in the coming seven days (closures counted)."""
-    today = local(moment).date()
+    today = clock.local(moment).date()
     day = today + timedelta(days=(weekday - today.weekday()) % 7)
     return bool(openings_on(schema, day))
 
 
 def opens_today(schema: Schema, moment: datetime) -> bool:
     """Open at some time today that has not yet passed."""
-    return any(o.einde > moment for o in openings_on(schema, local(moment).date()))
+    return any(o.einde > moment for o in openings_on(schema, clock.local(moment).date()))
 
 
 def hhmm(moment: datetime) -> str:
-    return f"{local(moment):%H:%M}"
+    return f"{clock.local(moment):%H:%M}"
 
 
 def status_text(state: Status, moment: datetime) -> str:
@@ -225,7 +217,7 @@ def status_text(state: Status, moment: datetime) -> str:
     nxt = state.volgende
     if nxt is None:
         return _("Voorlopig gesloten")
-    days = (nxt.dag - local(moment).date()).days
+    days = (nxt.dag - clock.local(moment).date()).days
     times = {"van": hhmm(nxt.begin), "tot": hhmm(nxt.einde)}
     if days == 0:
         return _("Vandaag open van %(van)s tot %(tot)s") % times

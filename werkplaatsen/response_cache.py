@@ -16,7 +16,8 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 
-from werkplaatsen import openingstijden, snapshot
+from kern import clock
+from werkplaatsen import snapshot
 
 TTL_SECONDS = 90
 # Paths this process has served as cacheable pages: other requests skip the cache lookups entirely.
@@ -32,7 +33,7 @@ def mark_cacheable(request, response):
 
 
 def _key(request) -> str:
-    minute = openingstijden.local(openingstijden.now()).strftime("%Y%m%d%H%M")
+    minute = clock.local(clock.now()).strftime("%Y%m%d%H%M")
     query = "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values)
     raw = f"{snapshot.global_version()}|{request.get_host()}|{request.path}|{query}|{minute}"
     return "werkplaatsen:antwoord:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()

@@ -3,6 +3,7 @@
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
+from kern import clock
 from werkplaatsen import geocoding, openingstijden, snapshot
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
@@ -67,7 +68,7 @@ def werkplaatsen_nearest(
     filters: dict | None = None, moment: datetime | None = None,
 ) -> FinderAnswer:
     """The werkplaatsen of the gemeente whose site this is: nearest first when we know where the resident is."""
-    moment = moment or openingstijden.now()
+    moment = moment or clock.now()
     filters = filters or {}
     answer = FinderAnswer()
     if lat is not None and lon is not None:
@@ -95,8 +96,8 @@ def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> d
     """What a werkplaats page shows beside its own fields: status, week table, coming exceptions."""
     from werkplaatsen.structured_data import werkplaats_jsonld
 
-    moment = moment or openingstijden.now()
-    today = openingstijden.local(moment).date()
+    moment = moment or clock.now()
+    today = clock.local(moment).date()
     schema = openingstijden.Schema.of(page)
     state = openingstijden.status(schema, moment)
     return {
@@ -114,8 +115,8 @@ def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> d
 
 def werkplaatsen_open_today(*, site_id: int, moment: datetime | None = None) -> list[FinderResult]:
     """The werkplaatsen still open or opening later today, soonest first: the home page's short list."""
-    moment = moment or openingstijden.now()
-    today = openingstijden.local(moment).date()
+    moment = moment or clock.now()
+    today = clock.local(moment).date()
     results = []
     for page in snapshot.werkplaatsen_snapshot(site_id):
         schema = openingstijden.Schema.of(page)

@@ -13,7 +13,7 @@ from datetime import timedelta
 from django.core.cache import cache
 from django.db.models import Prefetch
 
-from werkplaatsen import openingstijden
+from kern import clock
 from werkplaatsen.models import Sluiting, Spreekuur, WerkplaatsPage
 
 SNAPSHOT_SECONDS = 6 * 3600
@@ -71,7 +71,7 @@ def werkplaatsen_query(*, site_id: int, today):
 
 
 def werkplaatsen_snapshot(site_id: int) -> list[WerkplaatsPage]:
-    today = openingstijden.local(openingstijden.now()).date()
+    today = clock.local(clock.now()).date()
     version = cache.get(_version_key(site_id))
     if version is None:
         version = uuid.uuid4().hex

@@ -2,6 +2,7 @@
 
 from datetime import date, timedelta
 
+from kern import clock
 from werkplaatsen import openingstijden
 from werkplaatsen.choices import Taal
 
@@ -55,7 +56,7 @@ def opening_hours(schema: openingstijden.Schema, today: date) -> tuple[list[dict
                 "@type": "OpeningHoursSpecification",
                 "validFrom": day.isoformat(),
                 "validThrough": day.isoformat(),
-                **_hours(openingstijden.local(opening.begin), openingstijden.local(opening.einde)),
+                **_hours(clock.local(opening.begin), clock.local(opening.einde)),
             })
     for van, tot, _reden, hours in openingstijden.upcoming_exceptions(schema, today, DATED_DAYS):
         if hours is None:

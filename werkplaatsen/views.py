@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 from wagtail.models import Page, Site
 
+from kern import clock
 from werkplaatsen import geocoding, openingstijden, response_cache, selectors
 from werkplaatsen.feeds import openingstijden_calendar
 from werkplaatsen.forms import FinderForm
@@ -59,7 +60,7 @@ def werkplaats_ics(request, path):
         raise Http404(_("Deze werkplaats bestaat niet (meer)."))
     page = page.specific
     schema = openingstijden.Schema.of(page)
-    body = openingstijden_calendar(page, schema, openingstijden.local(openingstijden.now()).date())
+    body = openingstijden_calendar(page, schema, clock.local(clock.now()).date())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="openingstijden-{page.slug}.ics"'
     return response

@@ -4,11 +4,11 @@ import re
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from accounts.audit import AuditRegel
 from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
 from berichten.models import Bericht
+from kern.clock import now as clock_now
 from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,7 @@ def test_five_wrong_tries_and_the_code_is_dead(client, anouk):
 
 def test_an_expired_code_is_refused(client, anouk):
     ask_code(client)
-    Inlogcode.objects.update(verloopt=timezone.now() - timedelta(seconds=1))
+    Inlogcode.objects.update(verloopt=clock_now() - timedelta(seconds=1))
     response = client.post("/mijn/inloggen/sms/code/", {"code": sent_code()})
     assert "Deze code klopt niet of is verlopen" in response.content.decode()
 
@@ -155,7 +155,7 @@ def test_an_expired_invitation_says_how_to_log_in_instead(client, werkplaats, ka
     client.force_login(karin)
     invite(client, werkplaats)
     link = re.search(r"http://testserver(\S+)", Bericht.objects.get().tekst).group(1)
-    Uitnodiging.objects.update(verloopt=timezone.now() - timedelta(minutes=1))
+    Uitnodiging.objects.update(verloopt=clock_now() - timedelta(minutes=1))
     client.logout()
     response = client.get(link)
     assert response.status_code == 410

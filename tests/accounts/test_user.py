@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from accounts.models import User
-from accounts.phone import phone_mask, phone_normalize
+from kern.telefoon import phone_mask, phone_normalize
 
 
 @pytest.mark.parametrize(

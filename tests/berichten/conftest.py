@@ -18,13 +18,10 @@ OCHTEND = datetime(2026, 11, 23, 9, 0, tzinfo=UTC)  # 10:00 in Amsterdam
 
 
 @pytest.fixture(autouse=True)
-def _berichten_inline(settings, monkeypatch):
-    # A weekday morning in Amsterdam, the clock still running: tests do not depend on the hour they run
-    # at (quiet hours). Tests about the night set their own time with time_machine_now.
-    from django.utils import timezone
-
-    real_now, started = timezone.now, timezone.now()
-    monkeypatch.setattr(timezone, "now", lambda: OCHTEND + (real_now() - started))
+def _berichten_inline(settings, clock):
+    # A weekday morning in Amsterdam, the clock still running: quiet hours never depend on the hour
+    # the suite runs at. Tests about the night set their own time with time_machine_now.
+    clock.set(OCHTEND, running=True)
     settings.JOBS_ASYNC = False
     settings.TWILIO_AUTH_TOKEN = ""
     settings.TWILIO_WEBHOOK_BASE_URL = ""
@@ -91,11 +88,6 @@ class RecordedTwilio(BaseAdapter):
 
 
 @pytest.fixture
-def time_machine_now(monkeypatch):
-    """Set what django.utils.timezone.now() returns (the outbox reads the time only through it)."""
-    from django.utils import timezone
-
-    def set_now(moment):
-        monkeypatch.setattr(timezone, "now", lambda: moment)
-
-    return set_now
+def time_machine_now(clock):
+    """Freeze the one clock at a moment (the outbox reads the time only through kern.clock)."""
+    return clock.set

@@ -2,9 +2,10 @@
 
 import pytest
 from django.contrib.auth.models import Permission
-from django.utils import timezone
 
 from berichten.models import Bericht, BerichtStatus
+from kern.clock import AMSTERDAM
+from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 from tests.factories import UserFactory
 from tests.helpers import queries_for
@@ -33,7 +34,7 @@ def rows(n, status=BerichtStatus.SENT, soort="dienst", start=0):
             tekst="Morgen dienst.",
             soort=soort,
             sleutel=f"{soort}:{start + i}",
-            niet_voor=timezone.now(),
+            niet_voor=clock_now(),
             status=status,
         )
         for i in range(n)
@@ -69,7 +70,7 @@ def test_filters_on_status_kind_and_date(client):
     assert list(by_status.context["object_list"].values_list("status", flat=True)) == ["failed", "failed"]
     by_kind = client.get(INDEX, {"soort": "wachtrij"})
     assert by_kind.context["object_list"].count() == 3
-    today = timezone.localdate().isoformat()
+    today = clock_now().astimezone(AMSTERDAM).date().isoformat()
     assert client.get(INDEX, {"aangemaakt_op__date__gte": today}).context["object_list"].count() == 5
     assert client.get(INDEX, {"aangemaakt_op__date__lte": "2000-01-01"}).context["object_list"].count() == 0
 

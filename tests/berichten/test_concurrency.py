@@ -6,11 +6,11 @@ from datetime import timedelta
 
 import pytest
 from django.db import connection, transaction
-from django.utils import timezone
 
 from berichten.models import Bericht, BerichtStatus
 from berichten.outbox import berichten_dispatch, berichten_send
 from berichten.services import bericht_send
+from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -31,7 +31,7 @@ def in_thread(target, results, index, *args):
 
 
 def test_two_callers_racing_with_one_key_get_one_row(verzonden):
-    later = timezone.now() + timedelta(hours=1)
+    later = clock_now() + timedelta(hours=1)
     inserted, release = threading.Event(), threading.Event()
 
     def first():
@@ -63,7 +63,7 @@ def test_two_callers_racing_with_one_key_get_one_row(verzonden):
 
 def test_two_ticks_at_once_never_claim_the_same_row(settings, verzonden):
     settings.BERICHTEN_PER_JOB = 10
-    moment = timezone.now() - timedelta(minutes=1)
+    moment = clock_now() - timedelta(minutes=1)
     Bericht.objects.bulk_create(
         Bericht(telefoonnummer=MOBIEL, tekst=f"Bericht {n}", soort="test", sleutel=f"t:{n}", niet_voor=moment)
         for n in range(300)
@@ -85,7 +85,7 @@ def test_two_ticks_at_once_never_claim_the_same_row(settings, verzonden):
 
 
 def test_a_send_job_that_runs_twice_at_once_sends_each_row_once(verzonden):
-    moment = timezone.now()
+    moment = clock_now()
     Bericht.objects.bulk_create(
         Bericht(
             telefoonnummer=MOBIEL,
@@ -123,9 +123,9 @@ def test_cancel_while_the_job_holds_the_row_does_not_claim_a_sent_message(monkey
         tekst="Dienst.",
         soort="dienst",
         sleutel="c:1",
-        niet_voor=timezone.now() + timedelta(hours=1),
+        niet_voor=clock_now() + timedelta(hours=1),
     )
-    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=timezone.now())
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=clock_now())
     in_gateway, release = threading.Event(), threading.Event()
     memory = gateways.memory_gateway()
     original = type(memory).send

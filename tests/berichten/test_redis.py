@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 from redis import Redis
 from rq import Queue
 
@@ -12,6 +11,7 @@ from berichten.gateways import MemoryGateway, TijdelijkeFout
 from berichten.jobs import berichten_tick
 from berichten.models import Bericht, BerichtStatus
 from berichten.services import bericht_send
+from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL, worker_run
 
 pytestmark = [pytest.mark.redis, pytest.mark.django_db]
@@ -104,7 +104,7 @@ def test_a_queued_row_whose_job_vanished_is_picked_up_after_the_timeout(
     bericht.refresh_from_db()
     assert bericht.status == BerichtStatus.QUEUED
 
-    now = timezone.now()
+    now = clock_now()
     berichten_tick()
     assert rq_queue.count == 0  # too early to call it lost
 

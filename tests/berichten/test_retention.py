@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from berichten.jobs import berichten_bewaartermijn
 from berichten.models import Antwoord, Bericht, BerichtStatus
+from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 
 pytestmark = pytest.mark.django_db
@@ -18,10 +18,10 @@ def bericht(sleutel, dagen_oud, status=BerichtStatus.DELIVERED):
         tekst="Morgen dienst.",
         soort="dienst",
         sleutel=sleutel,
-        niet_voor=timezone.now(),
+        niet_voor=clock_now(),
         status=status,
     )
-    Bericht.objects.filter(pk=row.pk).update(aangemaakt_op=timezone.now() - timedelta(days=dagen_oud))
+    Bericht.objects.filter(pk=row.pk).update(aangemaakt_op=clock_now() - timedelta(days=dagen_oud))
     return row
 
 
@@ -31,7 +31,7 @@ def test_texts_older_than_the_period_are_erased_and_metadata_kept(settings):
     jong = bericht("jong", 89)
     wacht = bericht("wacht", 120, status=BerichtStatus.WAITING)  # not sent yet: its text is still needed
     antwoord = Antwoord.objects.create(message_sid="SMx", telefoonnummer=MOBIEL, tekst="JA")
-    Antwoord.objects.filter(pk=antwoord.pk).update(ontvangen_op=timezone.now() - timedelta(days=100))
+    Antwoord.objects.filter(pk=antwoord.pk).update(ontvangen_op=clock_now() - timedelta(days=100))
 
     assert berichten_bewaartermijn() == 2
     assert berichten_bewaartermijn() == 0  # a second run finds nothing new

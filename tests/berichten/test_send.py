@@ -3,12 +3,12 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from django.utils import timezone
 
 from berichten.models import Afmelding, Bericht, BerichtStatus
 from berichten.outbox import berichten_dispatch
 from berichten.regels import BerichtFout
 from berichten.services import bericht_cancel, bericht_send
+from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 
 pytestmark = pytest.mark.django_db
@@ -43,7 +43,7 @@ def test_a_message_is_stored_in_e164_and_sent_once_however_often_it_is_asked(
 
 
 def test_a_later_message_waits_for_its_time(verzonden):
-    later = timezone.now() + timedelta(hours=2)
+    later = clock_now() + timedelta(hours=2)
     bericht = send(niet_voor=later, urgent=True)
     berichten_dispatch()
     assert verzonden == []
@@ -119,8 +119,8 @@ def test_an_opted_out_number_gets_nothing_and_the_row_says_why(verzonden, django
 
 
 def test_a_number_that_opts_out_after_queueing_is_blocked_at_sending_time(verzonden):
-    bericht = send(niet_voor=timezone.now() + timedelta(minutes=5), urgent=True)
-    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=timezone.now())
+    bericht = send(niet_voor=clock_now() + timedelta(minutes=5), urgent=True)
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=clock_now())
     Afmelding.objects.create(telefoonnummer=MOBIEL)
     from berichten.outbox import berichten_send
 
@@ -131,9 +131,9 @@ def test_a_number_that_opts_out_after_queueing_is_blocked_at_sending_time(verzon
 
 
 def test_cancel_before_sending_stops_it_and_after_sending_says_no(verzonden):
-    later = send(sleutel="dienst:2", niet_voor=timezone.now() + timedelta(hours=1), urgent=True)
+    later = send(sleutel="dienst:2", niet_voor=clock_now() + timedelta(hours=1), urgent=True)
     assert bericht_cancel(sleutel="dienst:2") is True
-    berichten_dispatch(now=timezone.now() + timedelta(hours=2))
+    berichten_dispatch(now=clock_now() + timedelta(hours=2))
     later.refresh_from_db()
     assert later.status == BerichtStatus.CANCELLED
     assert verzonden == []
@@ -193,8 +193,8 @@ def test_the_tick_holds_non_urgent_rows_during_quiet_hours(verzonden):
 def test_a_job_that_reaches_a_non_urgent_row_at_night_puts_it_back_until_morning(time_machine_now, verzonden):
     from berichten.outbox import berichten_send
 
-    bericht = send(niet_voor=timezone.now() + timedelta(minutes=5))
-    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=timezone.now())
+    bericht = send(niet_voor=clock_now() + timedelta(minutes=5))
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=clock_now())
     time_machine_now(amsterdam(2026, 11, 23, 22, 30))  # Redis was down; the job runs late
     assert berichten_send(ids=[bericht.pk]) == []
     bericht.refresh_from_db()

@@ -7,6 +7,7 @@ from berichten.models import Afmelding, Antwoord, Bericht, BerichtStatus
 from berichten.outbox import berichten_dispatch
 from berichten.replies import reply_handler_register, reply_handler_unregister
 from berichten.services import bericht_send
+from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 
 pytestmark = pytest.mark.django_db
@@ -150,14 +151,13 @@ def test_start_opts_back_in_and_messages_flow_again(client, verzonden):
 def test_stop_blocks_messages_that_were_still_waiting(client, verzonden):
     from datetime import timedelta
 
-    from django.utils import timezone
 
     later = bericht_send(
         telefoonnummer=MOBIEL,
         tekst="Dienst volgende week.",
         soort="dienst",
         sleutel="d:9",
-        niet_voor=timezone.now() + timedelta(days=2),
+        niet_voor=clock_now() + timedelta(days=2),
     )
     inbound(client, "STOP")
     later.refresh_from_db()

@@ -4,7 +4,6 @@ from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import call_command
-from django.utils import timezone
 
 from tests.conftest import axe_violations
 from werkplaatsen import openingstijden
@@ -12,21 +11,22 @@ from werkplaatsen import openingstijden
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
-def _next_working_tuesday_at_ten() -> datetime:
-    day = timezone.localdate() + timedelta(days=1)
+def _next_working_tuesday_at_ten(clock) -> datetime:
+    day = clock.moment.astimezone(openingstijden.AMSTERDAM).date() + timedelta(days=1)
     while day.weekday() != 1 or openingstijden.feestdag(day):
         day += timedelta(days=1)
     return datetime.combine(day, datetime.min.time().replace(hour=10), tzinfo=openingstijden.AMSTERDAM)
 
 
 @pytest.fixture
-def demo(settings, monkeypatch):
+def demo(settings, clock):
     """The Zwolle demo on a Tuesday at 10:00: Diezerpoort is open, Stadshagen (Tue 13–16) is not yet."""
     settings.DEBUG = True
+    moment = _next_working_tuesday_at_ten(clock)
+    clock.set(moment, running=True)
     call_command("seed_demo")
-    moment = _next_working_tuesday_at_ten()
     # The live server runs in a thread of this process, so it reads the same clock.
-    monkeypatch.setattr(openingstijden, "now", lambda: moment)
+    clock.set(moment)
     return moment
 
 

@@ -15,11 +15,11 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 BEGIN = datetime(2026, 12, 1, 9, 0, tzinfo=openingstijden.AMSTERDAM)
 
 
-def test_coordinator_sees_gaps_and_plans_a_volunteer_in(live_server, phone_page, monkeypatch, settings):
+def test_coordinator_sees_gaps_and_plans_a_volunteer_in(live_server, phone_page, clock, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ROOSTER_AUTOMATISCH = False
     settings.TWO_FACTOR_REQUIRED = False  # the second factor has its own browser test in accounts
-    monkeypatch.setattr(openingstijden, "now", lambda: BEGIN - timedelta(days=2))
+    clock.set(BEGIN - timedelta(days=2))
     werkplaats = werkplaats_create(gemeente_create(), title="Werkplaats Centrum")
     lidmaatschap_create(UserFactory(username="karin", first_name="Karin"), werkplaats, WerkplaatsRol.COORDINATOR)
     anouk = UserFactory(username="anouk", first_name="Anouk", last_name="Jansen")

@@ -18,10 +18,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 BEGIN = datetime(2026, 12, 1, 9, 0, tzinfo=openingstijden.AMSTERDAM)
 
 
-def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_kiosk(live_server, phone_page, monkeypatch, settings):
+def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_kiosk(live_server, phone_page, clock, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ROOSTER_AUTOMATISCH = False
-    monkeypatch.setattr(openingstijden, "now", lambda: BEGIN - timedelta(minutes=10))
+    clock.set(BEGIN - timedelta(minutes=10))
     werkplaats = werkplaats_create(gemeente_create(), title="Werkplaats Centrum")
     anouk = UserFactory(username="anouk", first_name="Anouk", telefoonnummer="+31612345678")
     bram = UserFactory(username="bram", first_name="Bram")

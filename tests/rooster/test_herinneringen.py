@@ -3,10 +3,10 @@
 from datetime import datetime, timedelta
 
 import pytest
-from django.utils import timezone
 
 from berichten.models import Bericht, BerichtStatus
 from berichten.replies import antwoord_receive
+from kern.clock import now as clock_now
 from rooster.generatie import diensten_genereren
 from rooster.herinneringen import herinneringen_plannen
 from rooster.models import Dienst, Inschrijving
@@ -61,7 +61,7 @@ def test_a_moved_shift_cancels_the_old_reminder_and_gets_a_new_one(world):
 
 
 def _reply(world, user, tekst):
-    Bericht.objects.filter(soort="dienst_herinnering").update(status=BerichtStatus.SENT, verzonden_op=timezone.now())
+    Bericht.objects.filter(soort="dienst_herinnering").update(status=BerichtStatus.SENT, verzonden_op=clock_now())
     antwoord_receive(message_sid=f"SM{Bericht.objects.count()}", van=user.telefoonnummer, tekst=tekst)
     return sms_aan(user)[-1]
 

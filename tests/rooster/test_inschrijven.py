@@ -127,11 +127,10 @@ def test_signing_up_again_after_cancelling_keeps_the_row_and_bumps_the_sequence(
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_twenty_volunteers_for_the_last_place_give_one_sign_up(monkeypatch):
+def test_twenty_volunteers_for_the_last_place_give_one_sign_up(clock):
     from tests.factories import gemeente_create, werkplaats_create
-    from werkplaatsen import openingstijden
 
-    monkeypatch.setattr(openingstijden, "now", lambda: DINSDAG)
+    clock.set(DINSDAG)
     wagtail_baseline_restore()
     werkplaats = werkplaats_create(gemeente_create(), title="Werkplaats Centrum")
     dienst = Dienst.objects.create(
@@ -175,11 +174,10 @@ def test_twenty_volunteers_for_the_last_place_give_one_sign_up(monkeypatch):
 
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
-def test_one_volunteer_in_two_tabs_cannot_take_two_overlapping_shifts(monkeypatch):
+def test_one_volunteer_in_two_tabs_cannot_take_two_overlapping_shifts(clock):
     from tests.factories import gemeente_create, werkplaats_create
-    from werkplaatsen import openingstijden
 
-    monkeypatch.setattr(openingstijden, "now", lambda: DINSDAG)
+    clock.set(DINSDAG)
     wagtail_baseline_restore()
     gemeente = gemeente_create()
     user = UserFactory(username="twee-tabs")

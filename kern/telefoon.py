@@ -1,4 +1,10 @@
-"""Phone numbers are stored in E.164 ("+31612345678") whatever way people type them."""
+"""Phone numbers: stored in E.164 ("+31612345678") whatever way people type them, masked in logs.
+
+One rule for the whole platform: any valid number may be stored (``phone_normalize``), but SMS only
+goes to mobile numbers in the Netherlands or the rest of the EU (``mobile_normalize``), whether the
+number belongs to a volunteer, a resident at the kiosk or an outbox row. A mask keeps the country
+code and the last two digits: enough to tell numbers apart in a support call, not enough to call.
+"""
 
 import phonenumbers
 from django.core.exceptions import ValidationError
@@ -21,7 +27,7 @@ def phone_normalize(value: str, *, region: str = DEFAULT_REGION) -> str:
 
 
 def phone_mask(e164: str) -> str:
-    """For logs: enough to tell numbers apart in a support call, not enough to call anyone."""
+    """For logs and the console: "+31******78"."""
     if not e164:
         return ""
     return f"{e164[:3]}******{e164[-2:]}"
