@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PORT   ?= 8000
 PYTEST_ARGS ?=
 
-.PHONY: demo test install assets migrate serve lint check-migrations clean
+.PHONY: demo test test-at install assets migrate serve lint check-migrations clean
 
 $(BIN)/python:
 	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "Python 3.11 is nodig (zet PYTHON=/pad/naar/python3.11)"; exit 1; }
@@ -38,6 +38,12 @@ demo: install assets migrate
 
 test: install assets
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The suite at another moment of the wall clock (needs Debian's faketime), e.g.
+#   make test-at AT="2026-12-31 23:40:00"   (UTC; the clock keeps running from there)
+AT ?= 2027-03-28 01:10:00
+test-at: install assets
+	TZ=UTC faketime -f "@$(AT)" $(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -2,14 +2,28 @@
 
 Each app adds its ticks here with rq.cron.register as it gains periodic work (the SMS outbox tick,
 shift generation, retention). The heartbeat keeps the cron process visibly alive in the dashboard.
+
+Times in the cron strings below are Amsterdam wall-clock times, in winter and in summer. RQ's cron
+matches cron fields against the process's local time (it calls ``astimezone()`` without a zone);
+Django happens to set ``TZ`` from ``TIME_ZONE`` when its settings load, but the meaning of "03:30"
+should not hang on how the process was started, so this module sets it. Nightly jobs stay out of
+02:00-03:00, the hour that is skipped in March and repeated in October.
+``tests/site/test_cron.py`` reads this schedule the way RQ does.
 """
+
+import os
+import time
 
 from rq import cron
 
 from berichten.jobs import berichten_bewaartermijn, berichten_tick
 from inloop.jobs import wachtnummers_telefoon_wissen_job
+from kern import clock
 from rooster.jobs import diensten_genereren_job, herinneringen_job, niet_gekomen_job
 from werkplaats_site.jobs import heartbeat
+
+os.environ["TZ"] = clock.AMSTERDAM.key
+time.tzset()
 
 cron.register(heartbeat, queue_name="default", interval=300)
 
@@ -17,9 +31,10 @@ cron.register(heartbeat, queue_name="default", interval=300)
 cron.register(berichten_tick, queue_name="berichten", interval=60)
 cron.register(berichten_bewaartermijn, queue_name="berichten", cron="30 3 * * *")
 
-# Rooster: shifts for the weeks ahead nightly; day-before reminders planned every 15 minutes; after a
-# shift has ended, sign-ups without a sign-in are marked as no-show.
-cron.register(diensten_genereren_job, queue_name="default", cron="15 2 * * *")
+# Rooster: shifts for the weeks ahead nightly; day-before reminders planned every 15 minutes (the
+# outbox holds each until 18:00 Amsterdam time the day before); after a shift has ended, sign-ups
+# without a sign-in are marked as no-show.
+cron.register(diensten_genereren_job, queue_name="default", cron="15 4 * * *")
 cron.register(herinneringen_job, queue_name="default", interval=900)
 cron.register(niet_gekomen_job, queue_name="default", interval=1800)
 

@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from kern.versie import code_version
+
 SITE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = SITE_DIR.parent
 
@@ -174,16 +176,22 @@ RQ_SHOW_ADMIN_LINK = True
 # The cache holds what is cheap to lose and costly to compute per request (the finder's snapshot of a
 # gemeente's werkplaatsen, geocoding answers, site settings). With several web processes it must be
 # shared, so it lives in Redis whenever there is one; publishing a page invalidates what it changed.
+# Every key carries the code version: a deploy must never unpickle what an older class wrote.
+CODE_VERSION = code_version(BASE_DIR)
 CACHES = {
     "default": (
         {
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "werkplaats",
+            "KEY_PREFIX": f"werkplaats:{CODE_VERSION}",
             "TIMEOUT": 3600,
         }
         if REDIS_URL
-        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "werkplaats"}
+        else {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "werkplaats",
+            "KEY_PREFIX": f"werkplaats:{CODE_VERSION}",
+        }
     )
 }
 

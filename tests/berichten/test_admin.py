@@ -47,7 +47,7 @@ def test_staff_see_the_outbox_with_masked_numbers(client):
     response = client.get(INDEX)
     assert response.status_code == 200
     html = response.content.decode()
-    assert "+316******78" in html
+    assert "+31******78" in html
     assert MOBIEL not in html
     assert "verzonden" in html
 

@@ -23,7 +23,7 @@ def test_the_console_prints_the_text_with_the_number_masked(capsys):
     sid = ConsoleGateway().send(telefoonnummer=MOBIEL, tekst="Morgen dienst.")
     printed = capsys.readouterr().out
     assert "Morgen dienst." in printed
-    assert "+316******78" in printed
+    assert "+31******78" in printed
     assert MOBIEL not in printed
     assert sid.startswith("CONSOLE")
 

@@ -77,7 +77,7 @@ def test_invalid_number_21211_is_undeliverable_and_not_retried(twilio, caplog):
         bericht = send_one()
     assert caplog.records, "the refusal is logged"
     assert MOBIEL not in caplog.text  # numbers are masked in logs
-    assert MOBIEL not in bericht.foutmelding and "+316******78" in bericht.foutmelding
+    assert MOBIEL not in bericht.foutmelding and "+31******78" in bericht.foutmelding
     assert bericht.status == BerichtStatus.UNDELIVERABLE
     assert bericht.foutcode == "21211"
     assert bericht.pogingen == 1

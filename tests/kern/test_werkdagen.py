@@ -6,7 +6,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kern.werkdagen import feestdagen, is_werkdag, termijn_einde, volgende_werkdag, werkdagen_add, werkdagen_between
+from kern.werkdagen import (
+    feestdagen,
+    is_werkdag,
+    termijn_einde,
+    volgende_werkdag,
+    werkdagen_add,
+    werkdagen_between,
+)
 
 # A royal decree adds the Friday after Ascension for some years; in code it is only ever a parameter.
 VRIJDAG_NA_HEMELVAART_2027 = date(2027, 5, 7)
