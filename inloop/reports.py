@@ -15,8 +15,9 @@ from django.db.models import Sum
 from django.utils.translation import gettext as _
 
 from inloop.models import GESPREKSTALEN, Bezoek, BezoekTelling, Doorverwijzing, Onderwerp, Uitkomst
-from inloop.suppression import Tabel, geen_onderdrukking, onderdruk
+from inloop.suppression import VERBORGEN, Tabel, geen_onderdrukking, onderdruk
 from kern import clock
+from kern.privacy import DREMPEL
 from werkplaatsen.models import WerkplaatsPage
 
 D = BezoekTelling.Dimensie
@@ -132,16 +133,16 @@ def _tijden(werkplaatsen: list[WerkplaatsPage], van: date, tot: date, onderdrukk
     result = []
     for w in werkplaatsen:
         n = len(gesprek[w.pk])
-        if onderdrukken and n < 5:
-            result.append(Tijden(w.title, "<5", "<5", "<5", "<5", "<5"))
+        if onderdrukken and n < DREMPEL:
+            result.append(Tijden(w.title, *[VERBORGEN] * 5))
             continue
-        hidden_wait = onderdrukken and len(wacht[w.pk]) < 5
+        hidden_wait = onderdrukken and len(wacht[w.pk]) < DREMPEL
         result.append(
             Tijden(
                 w.title,
                 n,
-                "<5" if hidden_wait else _percentiel(wacht[w.pk], 0.5),
-                "<5" if hidden_wait else _percentiel(wacht[w.pk], 0.9),
+                VERBORGEN if hidden_wait else _percentiel(wacht[w.pk], 0.5),
+                VERBORGEN if hidden_wait else _percentiel(wacht[w.pk], 0.9),
                 _percentiel(gesprek[w.pk], 0.5),
                 _percentiel(gesprek[w.pk], 0.9),
             )
@@ -175,16 +176,16 @@ def _tijden_postgres(werkplaatsen, start, end, onderdrukken: bool) -> list[Tijde
     result = []
     for w in werkplaatsen:
         n, n_wacht, w50, w90, g50, g90 = rows.get(w.pk, (0, 0, None, None, None, None))
-        if onderdrukken and n < 5:
-            result.append(Tijden(w.title, "<5", "<5", "<5", "<5", "<5"))
+        if onderdrukken and n < DREMPEL:
+            result.append(Tijden(w.title, *[VERBORGEN] * 5))
             continue
-        hidden_wait = onderdrukken and n_wacht < 5
+        hidden_wait = onderdrukken and n_wacht < DREMPEL
         result.append(
             Tijden(
                 w.title,
                 n,
-                "<5" if hidden_wait else r(w50),
-                "<5" if hidden_wait else r(w90),
+                VERBORGEN if hidden_wait else r(w50),
+                VERBORGEN if hidden_wait else r(w90),
                 r(g50),
                 r(g90),
             )

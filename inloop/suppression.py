@@ -17,8 +17,10 @@ implement is that none can be recomputed exactly.)
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-DREMPEL = 5
-VERBORGEN = "<5"
+from kern.privacy import DREMPEL, MARKER_KLEIN
+
+# The threshold and its marker are the platform's one rule (kern.privacy).
+VERBORGEN = MARKER_KLEIN
 
 
 @dataclass(frozen=True)
