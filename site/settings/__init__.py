@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "django.contrib.staticfiles",
+    "werkplaats_site.apps.StaticFilesConfig",  # django.contrib.staticfiles, see apps.py
 ]
 
 MIDDLEWARE = [
@@ -142,7 +142,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT") or BASE_DIR / "staticfiles")
-STATICFILES_DIRS = [SITE_DIR / "static"]
+# site/static is found as werkplaats_site's app folder; only the vendored packages are listed here.
+STATICFILES_DIRS = []
 # NL Design System CSS, Leaflet and axe-core come from the npm registry (make assets). They are served
 # from node_modules under vendor/ so nothing downloaded is committed.
 NODE_MODULES = BASE_DIR / "node_modules"
