@@ -13,6 +13,9 @@ Public interface (keyword-only; rooster and inloop depend on these names):
 ``bericht_cancel(*, sleutel) -> bool``
     Cancels a message that is not sent yet; False when there is none or it already went out.
 
+``berichten.selectors.sleutels_bekend(*, sleutels) -> set[str]``
+    The keys among these that the outbox holds already (any status), for callers that plan ahead.
+
 ``berichten.replies.reply_handler_register(soort, handler)``
     ``handler(bericht, antwoord) -> str | None`` is called for an inbound SMS from a number whose last
     sent message had this ``soort``; a returned string is sent back as the reply.

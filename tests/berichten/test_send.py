@@ -7,6 +7,7 @@ import pytest
 from berichten.models import Afmelding, Bericht, BerichtStatus
 from berichten.outbox import berichten_dispatch
 from berichten.regels import BerichtFout
+from berichten.selectors import sleutels_bekend
 from berichten.services import bericht_cancel, bericht_send
 from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
@@ -201,3 +202,12 @@ def test_a_job_that_reaches_a_non_urgent_row_at_night_puts_it_back_until_morning
     assert bericht.status == BerichtStatus.WAITING
     assert bericht.niet_voor == amsterdam(2026, 11, 24, 8, 0)
     assert verzonden == []
+
+
+def test_other_apps_ask_which_keys_the_outbox_holds_in_any_status():
+    send(sleutel="dienst:1:herinnering")
+    send(sleutel="dienst:2:herinnering")
+    bericht_cancel(sleutel="dienst:2:herinnering")
+    gevraagd = ["dienst:1:herinnering", "dienst:2:herinnering", "dienst:3:herinnering"]
+    assert sleutels_bekend(sleutels=gevraagd) == {"dienst:1:herinnering", "dienst:2:herinnering"}
+    assert sleutels_bekend(sleutels=[]) == set()
