@@ -66,6 +66,18 @@ def bericht_send(
     )
 
 
+def bericht_reply(*, telefoonnummer: str, tekst: str, soort: str, sleutel: str) -> Bericht:
+    """The outbox's own answer to someone who just texted us (berichten.replies): opt-out and opt-in
+    confirmations, the help text, a reply handler's answer. Only the kinds reserved for berichten.
+    """
+    if soort not in INTERNE_SOORTEN:
+        raise BerichtFout(_("Alleen de berichtenmodule stuurt zelf een antwoord."), code="soort")
+    # A direct answer to someone who just texted us: urgent, so quiet hours do not hold it back.
+    return _bericht_create(
+        telefoonnummer=telefoonnummer, tekst=tekst, soort=soort, sleutel=sleutel, niet_voor=None, urgent=True
+    )
+
+
 def _bericht_create(
     *,
     telefoonnummer: str,

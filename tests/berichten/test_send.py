@@ -8,7 +8,7 @@ from berichten.models import Afmelding, Bericht, BerichtStatus
 from berichten.outbox import berichten_dispatch
 from berichten.regels import BerichtFout
 from berichten.selectors import sleutels_bekend
-from berichten.services import bericht_cancel, bericht_send
+from berichten.services import bericht_cancel, bericht_reply, bericht_send
 from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 
@@ -107,6 +107,15 @@ def test_empty_and_too_long_texts_are_refused(settings):
 def test_callers_cannot_use_the_outbox_own_kinds():
     with pytest.raises(BerichtFout):
         send(soort="afmelding")
+
+
+def test_the_outbox_own_replies_use_only_its_own_kinds_and_ignore_quiet_hours(time_machine_now):
+    time_machine_now(datetime(2026, 11, 23, 22, 30, tzinfo=UTC))  # 23:30 in Amsterdam
+    with pytest.raises(BerichtFout) as fout:
+        bericht_reply(telefoonnummer="06 12345678", tekst="Dank u.", soort="dienst", sleutel="antwoord:x")
+    assert fout.value.code == "soort"
+    bericht = bericht_reply(telefoonnummer="06 12345678", tekst="Dank u.", soort="antwoord", sleutel="antwoord:y")
+    assert bericht.niet_voor == datetime(2026, 11, 23, 22, 30, tzinfo=UTC)
 
 
 def test_an_opted_out_number_gets_nothing_and_the_row_says_why(verzonden, django_capture_on_commit_callbacks):
