@@ -47,9 +47,10 @@ test-at: install assets
 
 lint: install
 	$(BIN)/ruff check .
+	$(BIN)/lint-imports --no-logo
 
 check-migrations: install
 	$(BIN)/python manage.py makemigrations --check --dry-run
 
 clean:
-	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache
+	rm -rf $(VENV) node_modules db.sqlite3 staticfiles .pytest_cache .ruff_cache .import_linter_cache

@@ -1,13 +1,15 @@
-"""Keeps people who need a second factor out of the workspaces until they have given it."""
+"""Keeps people who need a second factor out of the workspaces until they have given it.
+
+Which paths are not public is the site's URL layout, so the site declares it in its settings:
+TWO_FACTOR_PROTECTED_PREFIXES, and TWO_FACTOR_EXEMPT_PREFIXES for pages behind those prefixes that
+must stay reachable without the second factor (another login, such as the Wagtail admin's).
+"""
 
 from django.conf import settings
 from django.shortcuts import redirect
 from django.urls import reverse
 
 from accounts.permissions import requires_two_factor
-
-# Everything behind these prefixes shows or changes data that is not public.
-PROTECTED_PREFIXES = ("/mijn/", "/beheer/", "/django-beheer/", "/django-rq/")
 
 
 class TwoFactorRequiredMiddleware:
@@ -20,7 +22,7 @@ class TwoFactorRequiredMiddleware:
             settings.TWO_FACTOR_REQUIRED
             and user is not None
             and user.is_authenticated
-            and request.path.startswith(PROTECTED_PREFIXES)
+            and request.path.startswith(tuple(settings.TWO_FACTOR_PROTECTED_PREFIXES))
             and not request.path.startswith(self._exempt_prefixes())
             and not user.is_verified()
             and requires_two_factor(user)
@@ -36,6 +38,5 @@ class TwoFactorRequiredMiddleware:
             reverse("accounts:tweestaps"),
             reverse("accounts:tweestaps_instellen"),
             reverse("accounts:inloggen_sms"),
-            "/beheer/login/",
-            "/beheer/logout/",
+            *settings.TWO_FACTOR_EXEMPT_PREFIXES,
         )

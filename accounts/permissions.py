@@ -5,6 +5,8 @@ organisatie, or a beleidsmedewerker or redacteur of a gemeente. A user of one ge
 answer about another's data: every function below is scoped by membership, never by "is staff".
 """
 
+from datetime import datetime
+
 from django.db.models import Q, QuerySet
 
 from accounts.models import (
@@ -103,7 +105,7 @@ def requires_two_factor(user: User) -> bool:
 
 # --- inloop (walk-in visits, queue, reports) ---
 
-BEZOEK_EDIT_WINDOW_HOURS = 24
+LOGGED_EDIT_WINDOW_HOURS = 24
 
 
 def can_log_visits(user: User, werkplaats: WerkplaatsPage) -> bool:
@@ -111,17 +113,22 @@ def can_log_visits(user: User, werkplaats: WerkplaatsPage) -> bool:
     return can_work_at(user, werkplaats)
 
 
-def can_edit_bezoek(user: User, bezoek, now) -> bool:
-    """The author for 24 hours after logging, after that only a coördinator of the werkplaats."""
+def can_edit_logged(
+    user: User, *, werkplaats: WerkplaatsPage, logged_by_id: int | None, logged_at: datetime, now: datetime
+) -> bool:
+    """Change what was logged at a werkplaats (a walk-in): its author for 24 hours, then only a coördinator.
+
+    Plain values rather than the record itself, so this rule does not depend on the app that keeps it.
+    """
     if not _active(user):
         return False
-    if can_coordinate(user, bezoek.werkplaats):
+    if can_coordinate(user, werkplaats):
         return True
-    age = now - bezoek.aangemaakt
+    age = now - logged_at
     return (
-        bezoek.gelogd_door_id == user.pk
-        and age.total_seconds() < BEZOEK_EDIT_WINDOW_HOURS * 3600
-        and can_work_at(user, bezoek.werkplaats)
+        logged_by_id == user.pk
+        and age.total_seconds() < LOGGED_EDIT_WINDOW_HOURS * 3600
+        and can_work_at(user, werkplaats)
     )
 
 

@@ -26,9 +26,9 @@ from berichten.services import (
     SOORT_AFMELDING,
     SOORT_ANTWOORD,
     SOORT_HULP,
-    _bericht_create,
     afmelding_register,
     afmelding_withdraw,
+    bericht_reply,
 )
 from kern import clock
 from kern.telefoon import phone_mask
@@ -51,10 +51,7 @@ def reply_handler_unregister(soort: str) -> None:
 
 
 def _reply(*, nummer: str, tekst: str, soort: str, sleutel: str) -> None:
-    # A direct answer to someone who just texted us: urgent, so quiet hours do not hold it back.
-    _bericht_create(
-        telefoonnummer=nummer, tekst=tekst, soort=soort, sleutel=sleutel, niet_voor=None, urgent=True
-    )
+    bericht_reply(telefoonnummer=nummer, tekst=tekst, soort=soort, sleutel=sleutel)
 
 
 @transaction.atomic

@@ -13,6 +13,9 @@ Public interface (keyword-only; rooster and inloop depend on these names):
 ``bericht_cancel(*, sleutel) -> bool``
     Cancels a message that is not sent yet; False when there is none or it already went out.
 
+``berichten.selectors.sleutels_bekend(*, sleutels) -> set[str]``
+    The keys among these that the outbox holds already (any status), for callers that plan ahead.
+
 ``berichten.replies.reply_handler_register(soort, handler)``
     ``handler(bericht, antwoord) -> str | None`` is called for an inbound SMS from a number whose last
     sent message had this ``soort``; a returned string is sent back as the reply.
@@ -60,6 +63,18 @@ def bericht_send(
         sleutel=sleutel,
         niet_voor=niet_voor,
         urgent=urgent,
+    )
+
+
+def bericht_reply(*, telefoonnummer: str, tekst: str, soort: str, sleutel: str) -> Bericht:
+    """The outbox's own answer to someone who just texted us (berichten.replies): opt-out and opt-in
+    confirmations, the help text, a reply handler's answer. Only the kinds reserved for berichten.
+    """
+    if soort not in INTERNE_SOORTEN:
+        raise BerichtFout(_("Alleen de berichtenmodule stuurt zelf een antwoord."), code="soort")
+    # A direct answer to someone who just texted us: urgent, so quiet hours do not hold it back.
+    return _bericht_create(
+        telefoonnummer=telefoonnummer, tekst=tekst, soort=soort, sleutel=sleutel, niet_voor=None, urgent=True
     )
 
 

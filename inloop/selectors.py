@@ -31,6 +31,17 @@ def bezoeken_recent(*, werkplaats: WerkplaatsPage, user, nu: datetime | None = N
     )
 
 
+def bezoek_editable(*, bezoek: Bezoek, user, now: datetime | None = None) -> bool:
+    """Whether this user may still change this visit: accounts decides, given the visit's own fields."""
+    return permissions.can_edit_logged(
+        user,
+        werkplaats=bezoek.werkplaats,
+        logged_by_id=bezoek.gelogd_door_id,
+        logged_at=bezoek.aangemaakt,
+        now=now or clock.now(),
+    )
+
+
 @dataclass(frozen=True)
 class WachtrijStand:
     wachtend: list[Wachtnummer]

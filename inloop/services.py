@@ -11,6 +11,7 @@ from accounts import permissions
 from accounts.audit import audit_log
 from berichten.regels import BerichtFout
 from berichten.services import bericht_send
+from inloop import selectors
 from inloop.models import (
     STANDAARD_ONDERWERPEN,
     Bezoek,
@@ -204,7 +205,7 @@ def bezoek_edit(
 ) -> Bezoek:
     """Change a logged visit: its author within 24 hours, after that a coördinator. Always audited."""
     nu = nu or clock.now()
-    if not permissions.can_edit_bezoek(door, bezoek, nu):
+    if not selectors.bezoek_editable(bezoek=bezoek, user=door, now=nu):
         # Outside the edit's transaction, so the refusal stays in the audit log.
         audit_log(actie="inloop.bezoek_wijzigen", resultaat="geweigerd", actor=door, oorsprong=oorsprong, obj=bezoek)
         raise InloopFout(

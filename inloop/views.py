@@ -100,7 +100,7 @@ def bezoek_nieuw(request, werkplaats_id: int):
 @require_http_methods(["GET", "POST"])
 def bezoek_wijzigen(request, pk: int):
     bezoek = get_object_or_404(Bezoek.objects.select_related("werkplaats"), pk=pk)
-    if not permissions.can_edit_bezoek(request.user, bezoek, clock.now()):
+    if not selectors.bezoek_editable(bezoek=bezoek, user=request.user):
         raise PermissionDenied(_("U kunt dit bezoek niet (meer) wijzigen."))
     initial = {
         "onderwerpen": list(bezoek.onderwerpen.all()),

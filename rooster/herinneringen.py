@@ -9,7 +9,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 
-from berichten.models import Bericht
+from berichten.selectors import sleutels_bekend
 from kern import clock
 from rooster import sms
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus
@@ -38,7 +38,7 @@ def herinneringen_plannen(*, now: datetime | None = None) -> int:
         ).select_related("user", "dienst__werkplaats")
     )
     keys = {sms.herinnering_sleutel(i): i for i in inschrijvingen}
-    bekend = set(Bericht.objects.filter(sleutel__in=list(keys)).values_list("sleutel", flat=True))
+    bekend = sleutels_bekend(sleutels=keys)
     gepland = 0
     for key, inschrijving in keys.items():
         if key in bekend:

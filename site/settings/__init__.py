@@ -129,6 +129,11 @@ OTP_TOTP_ISSUER = "Werkplaats"
 # .requires_two_factor). Off by default only in development, so `make demo` needs no authenticator app;
 # the production settings force it on.
 TWO_FACTOR_REQUIRED = env_bool("TWO_FACTOR_REQUIRED", not DEBUG)
+# Declared by the site because they are its URL layout (site/urls.py), which accounts does not know:
+# everything behind these prefixes shows or changes data that is not public...
+TWO_FACTOR_PROTECTED_PREFIXES = ("/mijn/", "/beheer/", "/django-beheer/", "/django-rq/")
+# ...except the Wagtail admin's own login and logout, which must work before the second factor.
+TWO_FACTOR_EXEMPT_PREFIXES = ("/beheer/login/", "/beheer/logout/")
 
 # Language and time: Dutch first, English second; stored in UTC, shown in Europe/Amsterdam.
 LANGUAGE_CODE = "nl"

@@ -167,3 +167,16 @@ def test_the_workspace_menu_leads_to_roster_and_walk_ins(client, werkplaats):
     rooster = client.get("/mijn/rooster/").content.decode()
     assert 'href="/mijn/rooster/" aria-current="page"' in rooster and 'href="/mijn/" aria-current' not in rooster
     assert 'aria-label="Mijn werkplaats"' not in client.get("/").content.decode(), "not on the public site"
+
+
+def test_the_site_declares_which_paths_need_the_second_factor(client, werkplaats, settings):
+    # The prefixes are the site's URL layout: accounts takes them from the settings, not from itself.
+    coordinator = UserFactory()
+    lidmaatschap_create(coordinator, werkplaats, WerkplaatsRol.COORDINATOR)
+    _login(client, coordinator)
+    settings.TWO_FACTOR_PROTECTED_PREFIXES = ("/beheer/",)
+    assert client.get("/mijn/").status_code == 200
+    settings.TWO_FACTOR_PROTECTED_PREFIXES = ("/mijn/",)
+    settings.TWO_FACTOR_EXEMPT_PREFIXES = ("/mijn/rooster/",)
+    assert client.get("/mijn/")["Location"].startswith("/mijn/tweestaps/")
+    assert client.get("/mijn/rooster/").status_code == 200

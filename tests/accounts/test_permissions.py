@@ -1,5 +1,7 @@
 """Every role, and the wrong user for it: a user of one gemeente never gets at another's."""
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 
@@ -113,3 +115,17 @@ def test_second_factor_for_everyone_who_sees_others_data(world):
         assert permissions.requires_two_factor(world[role]), role
     staff = UserFactory(is_staff=True)
     assert permissions.requires_two_factor(staff)
+
+
+def test_what_was_logged_is_its_authors_for_24_hours_then_the_coordinators(world):
+    # Plain values, no inloop model: accounts decides without knowing the app that keeps the record.
+    logged_at = datetime(2025, 3, 10, 9, 0, tzinfo=UTC)
+    logged = {"werkplaats": world["centrum"], "logged_by_id": world["vrijwilliger"].pk, "logged_at": logged_at}
+    within, after = logged_at + timedelta(hours=23, minutes=59), logged_at + timedelta(hours=24)
+    assert permissions.can_edit_logged(world["vrijwilliger"], **logged, now=within)
+    assert not permissions.can_edit_logged(world["vrijwilliger"], **logged, now=after)
+    assert permissions.can_edit_logged(world["coordinator"], **logged, now=after)
+    assert not permissions.can_edit_logged(world["buitenstaander"], **logged, now=within)
+    elsewhere = {**logged, "werkplaats": world["zuid"]}
+    assert not permissions.can_edit_logged(world["vrijwilliger"], **elsewhere, now=within)
+    assert not permissions.can_edit_logged(world["coordinator"], **elsewhere, now=within)

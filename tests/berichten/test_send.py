@@ -7,7 +7,8 @@ import pytest
 from berichten.models import Afmelding, Bericht, BerichtStatus
 from berichten.outbox import berichten_dispatch
 from berichten.regels import BerichtFout
-from berichten.services import bericht_cancel, bericht_send
+from berichten.selectors import sleutels_bekend
+from berichten.services import bericht_cancel, bericht_reply, bericht_send
 from kern.clock import now as clock_now
 from tests.berichten.conftest import MOBIEL
 
@@ -108,6 +109,15 @@ def test_callers_cannot_use_the_outbox_own_kinds():
         send(soort="afmelding")
 
 
+def test_the_outbox_own_replies_use_only_its_own_kinds_and_ignore_quiet_hours(time_machine_now):
+    time_machine_now(datetime(2026, 11, 23, 22, 30, tzinfo=UTC))  # 23:30 in Amsterdam
+    with pytest.raises(BerichtFout) as fout:
+        bericht_reply(telefoonnummer="06 12345678", tekst="Dank u.", soort="dienst", sleutel="antwoord:x")
+    assert fout.value.code == "soort"
+    bericht = bericht_reply(telefoonnummer="06 12345678", tekst="Dank u.", soort="antwoord", sleutel="antwoord:y")
+    assert bericht.niet_voor == datetime(2026, 11, 23, 22, 30, tzinfo=UTC)
+
+
 def test_an_opted_out_number_gets_nothing_and_the_row_says_why(verzonden, django_capture_on_commit_callbacks):
     Afmelding.objects.create(telefoonnummer=MOBIEL)
     with django_capture_on_commit_callbacks(execute=True):
@@ -201,3 +211,12 @@ def test_a_job_that_reaches_a_non_urgent_row_at_night_puts_it_back_until_morning
     assert bericht.status == BerichtStatus.WAITING
     assert bericht.niet_voor == amsterdam(2026, 11, 24, 8, 0)
     assert verzonden == []
+
+
+def test_other_apps_ask_which_keys_the_outbox_holds_in_any_status():
+    send(sleutel="dienst:1:herinnering")
+    send(sleutel="dienst:2:herinnering")
+    bericht_cancel(sleutel="dienst:2:herinnering")
+    gevraagd = ["dienst:1:herinnering", "dienst:2:herinnering", "dienst:3:herinnering"]
+    assert sleutels_bekend(sleutels=gevraagd) == {"dienst:1:herinnering", "dienst:2:herinnering"}
+    assert sleutels_bekend(sleutels=[]) == set()
