@@ -77,6 +77,8 @@ class InloopRapportView(ReportView):
             werkplaatsen=werkplaatsen,
             van=van,
             tot=tot,
-            onderdrukken=permissions.report_needs_suppression(self.request.user, [w.pk for w in werkplaatsen]),
+            # A downloaded file leaves the werkplaats: suppressed for everyone.
+            onderdrukken=getattr(self, "is_export", False)
+            or permissions.report_needs_suppression(self.request.user, [w.pk for w in werkplaatsen]),
         )
         return regels_per_werkplaats(rapport)

@@ -39,8 +39,8 @@ def rapport_csv(rapport: Rapport) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=";")
     writer.writerow([_("Periode"), rapport.van.isoformat(), rapport.tot.isoformat()])
-    if rapport.onderdrukt:
-        writer.writerow([_("Aantallen onder de 5 staan als <5; enkele andere zijn verborgen zodat ze niet terug te rekenen zijn.")])
+    for regel in rapport.uitleg:
+        writer.writerow([regel])
     for titel, rows in _blokken(rapport):
         writer.writerow([])
         writer.writerow([_veilig(titel)])
@@ -56,6 +56,8 @@ def rapport_xlsx(rapport: Rapport) -> bytes:
         naam = "".join(ch for ch in titel if ch not in "[]:*?/\\")[:28]
         sheet = workbook.create_sheet(f"{index} {naam}"[:31])
         sheet.append([titel])
+        for regel in rapport.uitleg:
+            sheet.append([regel])
         for row in rows:
             sheet.append([_veilig("" if v is None else v) for v in row])
     buffer = io.BytesIO()

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from django.db import connection
 from django.db.models import Sum
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from inloop.models import GESPREKSTALEN, Bezoek, BezoekTelling, Doorverwijzing, Onderwerp, Uitkomst
 from inloop.suppression import VERBORGEN, Tabel, geen_onderdrukking, onderdruk
@@ -47,7 +48,7 @@ class RapportTabel:
 
     @property
     def staven(self) -> list[dict]:
-        """Bars of the row totals for the chart; a hidden total gets no bar, only its "<5" label."""
+        """Bars of the row totals for the chart; a hidden total gets no bar, only its marker."""
         cols = len(self.kolomlabels)
         shown = [self.tabel.toon(r, cols) for r in range(len(self.rijlabels))]
         top = max([v for v in shown if isinstance(v, int)] + [1])
@@ -60,6 +61,11 @@ class RapportTabel:
             }
             for index, (label, value) in enumerate(zip(self.rijlabels, shown, strict=True))
         ]
+
+    @property
+    def uitleg_afgeleid(self) -> str:
+        """Under a table with a "×": what it means there."""
+        return str(UITLEG_AFGELEID) if self.tabel.afgeleid_verborgen else ""
 
     @property
     def grafiekhoogte(self) -> int:
@@ -84,6 +90,23 @@ class Rapport:
     onderdrukt: bool
     tabellen: list[RapportTabel] = field(default_factory=list)
     tijden: list[Tijden] = field(default_factory=list)
+
+    @property
+    def uitleg(self) -> list[str]:
+        """What the markers mean, for under the tables and at the top of every export."""
+        if not self.onderdrukt:
+            return []
+        regels = [UITLEG_KLEIN]
+        if any(t.tabel.afgeleid_verborgen for t in self.tabellen):
+            regels.append(UITLEG_AFGELEID)
+        return [str(r) for r in regels]
+
+
+UITLEG_KLEIN = _lazy("<5 betekent: minder dan 5. Zo is niemand te herkennen.")
+UITLEG_AFGELEID = _lazy(
+    "× betekent: dit getal is verborgen, omdat u anders een getal onder de 5 kunt uitrekenen uit de "
+    "totalen. Het verborgen getal kan groot zijn."
+)
 
 
 def weken(van: date, tot: date) -> list[date]:

@@ -17,9 +17,9 @@ implement is that none can be recomputed exactly.)
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from kern.privacy import DREMPEL, MARKER_KLEIN
+from kern.privacy import DREMPEL, MARKER_AFGELEID, MARKER_KLEIN
 
-# The threshold and its marker are the platform's one rule (kern.privacy).
+# The threshold and its markers are the platform's one rule (kern.privacy).
 VERBORGEN = MARKER_KLEIN
 
 
@@ -32,6 +32,7 @@ class Tabel:
     kolomtotalen: tuple[int, ...]
     totaal: int
     verborgen: frozenset[tuple[int, int]]
+    drempel: int = DREMPEL
 
     def waarde(self, rij: int, kolom: int) -> int:
         rows, cols = len(self.cellen), len(self.kolomtotalen)
@@ -44,7 +45,15 @@ class Tabel:
         return self.cellen[rij][kolom]
 
     def toon(self, rij: int, kolom: int) -> str | int:
-        return VERBORGEN if (rij, kolom) in self.verborgen else self.waarde(rij, kolom)
+        """The count, or the marker that tells truthfully why it is hidden."""
+        if (rij, kolom) not in self.verborgen:
+            return self.waarde(rij, kolom)
+        return MARKER_KLEIN if self.waarde(rij, kolom) < self.drempel else MARKER_AFGELEID
+
+    @property
+    def afgeleid_verborgen(self) -> bool:
+        """Whether a count of DREMPEL or more is hidden (the table needs the "×" explained)."""
+        return any(self.waarde(*p) >= self.drempel for p in self.verborgen)
 
 
 def _bridges(edges: set[tuple[int, int]], rows: int) -> set[tuple[int, int]]:
@@ -133,6 +142,7 @@ def onderdruk(cellen: Sequence[Sequence[int]], drempel: int = DREMPEL) -> Tabel:
         kolomtotalen=tabel.kolomtotalen,
         totaal=tabel.totaal,
         verborgen=frozenset(hidden),
+        drempel=drempel,
     )
 
 

@@ -269,13 +269,15 @@ def rapportage(request):
         return render(request, "inloop/rapportage.html", {"form": form, "rapport": None}, status=400)
     gekozen = form.cleaned_data["werkplaats"]
     werkplaatsen = [w for w in toegestaan if gekozen is None or w.pk == gekozen]
+    formaat = request.GET.get("formaat")
     rapport = reports.rapport_maken(
         werkplaatsen=werkplaatsen,
         van=form.cleaned_data["van"],
         tot=form.cleaned_data["tot"],
-        onderdrukken=permissions.report_needs_suppression(request.user, [w.pk for w in werkplaatsen]),
+        # A file leaves the werkplaats, so an export is suppressed even for its own coördinator.
+        onderdrukken=formaat in ("csv", "xlsx")
+        or permissions.report_needs_suppression(request.user, [w.pk for w in werkplaatsen]),
     )
-    formaat = request.GET.get("formaat")
     if formaat in ("csv", "xlsx"):
         return _export(rapport, formaat)
     return render(request, "inloop/rapportage.html", {"form": form, "rapport": rapport})

@@ -100,11 +100,28 @@ def test_csv_and_xlsx_exports_for_the_gemeente_hide_small_counts(world, client):
     assert not any(isinstance(v, int) and 0 < v < 5 for v in values)
 
 
-def test_coordinator_export_of_own_werkplaats_is_exact(world, client):
+def test_coordinator_export_of_own_werkplaats_is_suppressed_because_a_file_leaves_the_werkplaats(world, client):
     _visits(world, world["centrum"], 3)
     client.force_login(world["coordinator"])
+    page = client.get(_url()).content.decode()
+    assert "&lt;5" not in page  # on screen, their own werkplaats: exact
     content = client.get(_url(formaat="csv")).content.decode()
-    assert "<5" not in content and ";3;3" in content
+    assert "<5" in content and ";3;3" not in content
+    assert "<5 betekent: minder dan 5" in content
+
+
+def test_a_hidden_large_count_is_marked_and_explained_everywhere(world, client):
+    # Centrum has 3 visits, Zuid 11: Zuid's 11 would give Centrum's 3 away from the total of 14.
+    _visits(world, world["centrum"], 3)
+    _visits(world, world["zuid"], 11, door=_zuid_volunteer(world))
+    client.force_login(world["beleid"])
+    page = client.get(_url()).content.decode()
+    assert "×" in page and "Het verborgen getal kan groot zijn" in page
+    csv_text = client.get(_url(formaat="csv")).content.decode()
+    assert "×" in csv_text and "Het verborgen getal kan groot zijn" in csv_text
+    workbook = load_workbook(io.BytesIO(client.get(_url(formaat="xlsx")).content))
+    values = [c for ws in workbook.worksheets for row in ws.iter_rows(values_only=True) for c in row]
+    assert "×" in values and any(isinstance(v, str) and v.startswith("× betekent") for v in values)
 
 
 def test_period_errors_are_explained(world, client):

@@ -6,6 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from inloop.suppression import VERBORGEN, geen_onderdrukking, onderdruk
+from kern.privacy import MARKER_AFGELEID, MARKER_KLEIN
+
+MARKERS = (MARKER_KLEIN, MARKER_AFGELEID)
 
 
 def _determined(tabel) -> set[tuple[int, int]]:
@@ -61,7 +64,18 @@ def test_a_small_cell_and_its_row_partner_are_hidden():
     tabel = onderdruk([[3, 10, 12], [8, 9, 20]])
     assert tabel.toon(0, 0) == VERBORGEN
     # Hiding only the 3 would let anyone compute it from the row total 25: 25 - 10 - 12.
-    assert sum(1 for c in range(3) if tabel.toon(0, c) == VERBORGEN) >= 2
+    assert sum(1 for c in range(3) if tabel.toon(0, c) in MARKERS) >= 2
+    assert _determined(tabel) == set()
+
+
+def test_a_large_count_hidden_only_to_protect_a_small_one_is_not_called_small():
+    # "Vervolgafspraak gemaakt": 3 in one week and 34 in another; the row total 37 is shown. Hiding
+    # only the 3 gives it away (37 - 34), so the 34 is hidden too, and must not be shown as "<5".
+    tabel = onderdruk([[3, 34], [20, 25]])
+    assert tabel.toon(0, 0) == MARKER_KLEIN
+    assert tabel.toon(0, 1) == MARKER_AFGELEID
+    assert tabel.toon(0, 2) == 37
+    assert tabel.afgeleid_verborgen
     assert _determined(tabel) == set()
 
 
@@ -81,7 +95,7 @@ def test_a_small_total_is_hidden_too():
 def test_one_small_cell_in_a_single_column_list_is_not_recomputable_from_the_grand_total():
     # Topics list: 40 + 3 + 12 = 55 shown as total; the 3 alone could be derived, so another goes.
     tabel = onderdruk([[40], [3], [12]])
-    hidden_rows = {r for r in range(3) if tabel.toon(r, 0) == VERBORGEN}
+    hidden_rows = {r for r in range(3) if tabel.toon(r, 0) in MARKERS}
     assert 1 in hidden_rows and len(hidden_rows) >= 2
     assert _determined(tabel) == set()
 
@@ -113,7 +127,12 @@ def test_no_hidden_count_can_be_recomputed_and_no_small_count_is_shown(grid):
     for r in range(rows + 1):
         for c in range(cols + 1):
             shown = tabel.toon(r, c)
-            assert shown == VERBORGEN or shown >= 5
-            if shown != VERBORGEN:
+            assert shown in MARKERS or shown >= 5
+            if shown not in MARKERS:
                 assert shown == tabel.waarde(r, c)
+            # "<5" is never untrue, and a "×" never hides a small count.
+            if shown == MARKER_KLEIN:
+                assert tabel.waarde(r, c) < 5
+            if shown == MARKER_AFGELEID:
+                assert tabel.waarde(r, c) >= 5
     assert _determined(tabel) == set()
