@@ -3,6 +3,9 @@ from django.contrib.staticfiles.apps import StaticFilesConfig as DjangoStaticFil
 
 
 class WerkplaatsSiteConfig(AppConfig):
+    # This module holds a second AppConfig (for staticfiles, below); without this Django would fall
+    # back to a bare AppConfig for werkplaats_site and ready() would never run.
+    default = True
     name = "werkplaats_site"
     label = "werkplaats_site"
     verbose_name = "Werkplaats"
