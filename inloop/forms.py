@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inloop.models import GESPREKSTALEN, Doorverwijzing, Signaal, Taal, Uitkomst
+from kern.persoonsgegevens import persoonsgegevens_vinden, waarschuwing
 
 
 class AriaMixin:
@@ -27,10 +28,41 @@ class AriaMixin:
                 field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
+class PersoonsgegevensMixin:
+    """Warn before saving free text that looks like personal data (a BSN, phone, e-mail, IBAN, name).
+
+    What was typed is kept: the form comes back with the warning at the field, and the person either
+    removes it or ticks that it is not personal data and saves again.
+    """
+
+    vrije_tekst: tuple[str, ...] = ()
+    vraagt_bevestiging = False
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["geen_persoonsgegevens"] = forms.BooleanField(
+            label=_("Ik heb het nagekeken: dit zijn geen persoonsgegevens. Toch opslaan."), required=False
+        )
+
+    def clean(self):
+        data = super().clean()
+        # Only this form's question: the services that get cleaned_data never see it.
+        if data.pop("geen_persoonsgegevens", False):
+            return data
+        for name in self.vrije_tekst:
+            vondsten = persoonsgegevens_vinden(data.get(name) or "")
+            if vondsten:
+                self.add_error(name, waarschuwing(vondsten))
+                self.vraagt_bevestiging = True
+        return data
+
+
 DUUR_KEUZES = [(m, _("%(m)s min") % {"m": m}) for m in (5, 10, 15, 20, 30, 45, 60)]
 
 
-class BezoekForm(AriaMixin, forms.Form):
+class BezoekForm(AriaMixin, PersoonsgegevensMixin, forms.Form):
+    vrije_tekst = ("notitie",)
+
     onderwerpen = forms.ModelMultipleChoiceField(
         label=_("Waar ging het over?"),
         queryset=None,
@@ -78,7 +110,9 @@ class BezoekForm(AriaMixin, forms.Form):
         return data
 
 
-class SignaalForm(AriaMixin, forms.Form):
+class SignaalForm(AriaMixin, PersoonsgegevensMixin, forms.Form):
+    vrije_tekst = ("titel",)
+
     titel = forms.CharField(
         label=_("Wat loopt steeds mis?"),
         help_text=_("Kort en zonder namen, bijvoorbeeld: brief over de energietoeslag is niet te begrijpen."),

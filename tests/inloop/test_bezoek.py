@@ -188,3 +188,29 @@ def test_the_log_page_with_recent_visits_has_a_query_ceiling(world, client):
         _log(world, codes=("schulden", "huur", "digid"))
     large = queries_for(lambda: client.get(url))
     assert large == small <= 13, (small, large)
+
+
+def test_a_note_with_personal_data_is_held_back_with_a_warning_and_nothing_typed_is_lost(world, client):
+    client.force_login(world["vrijwilliger"])
+    url = reverse("inloop:bezoek_nieuw", args=[world["centrum"].pk])
+    notitie = "Mevrouw Jansen, BSN 123456782, tel 06 11223344"
+    response = client.post(url, _post_data(world, notitie=notitie))
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "een naam, een BSN (burgerservicenummer), een telefoonnummer staat" in page
+    assert notitie in page  # kept in the field, to edit
+    assert 'name="geen_persoonsgegevens"' in page
+    assert not Bezoek.objects.exists()
+    # Taken out: saved without a question.
+    assert client.post(url, _post_data(world, notitie="kwam met een brief")).status_code == 302
+    assert Bezoek.objects.get().notitie == "kwam met een brief"
+
+
+def test_a_false_alarm_is_saved_once_the_volunteer_confirms(world, client):
+    client.force_login(world["vrijwilliger"])
+    url = reverse("inloop:bezoek_nieuw", args=[world["centrum"].pk])
+    notitie = "kenmerk op de brief 111222333"  # passes the eleven-test, but is a letter's reference
+    assert client.post(url, _post_data(world, notitie=notitie)).status_code == 400
+    response = client.post(url, _post_data(world, notitie=notitie, geen_persoonsgegevens="on"))
+    assert response.status_code == 302
+    assert Bezoek.objects.get().notitie == notitie

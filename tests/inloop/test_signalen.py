@@ -41,3 +41,13 @@ def test_signal_list_query_ceiling(world, client):
         services.signaal_ook_gezien(signaal=s, werkplaats=world["centrum"], door=world["vrijwilliger2"])
     large = queries_for(lambda: client.get(url))
     assert large == small, (small, large)
+
+
+def test_a_signal_naming_someone_is_held_back_with_a_warning(world, client):
+    client.force_login(world["vrijwilliger"])
+    titel = "Dhr. Bakker kreeg weer een aanmaning, mail b.bakker@example.nl"
+    response = client.post(reverse("inloop:signalen"), {"titel": titel, "categorie": "brief"})
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "een naam, een e-mailadres staat" in page and titel in page
+    assert not Signaal.objects.exists()
