@@ -187,8 +187,10 @@ CODE_VERSION = code_version(BASE_DIR)
 CACHES = {
     "default": (
         {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's RedisCache, but a Redis that is gone or hangs means misses, not 500s (site/cache.py).
+            "BACKEND": "werkplaats_site.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.25},
             "KEY_PREFIX": f"werkplaats:{CODE_VERSION}",
             "TIMEOUT": 3600,
         }

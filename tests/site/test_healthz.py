@@ -37,7 +37,9 @@ def test_redis_down_degrades_but_stays_200(client, settings):
     settings.REDIS_URL = "redis://127.0.0.1:1/0"
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert json.loads(response.content) == {"status": "degraded", "database": "ok", "queue": "unreachable"}
+    assert json.loads(response.content) == {
+        "status": "degraded", "database": "ok", "cache": "local", "queue": "unreachable"
+    }
 
 
 @pytest.mark.redis
