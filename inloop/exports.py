@@ -1,21 +1,9 @@
 """CSV and XLSX exports of a report: the same tables, the same suppression, as the page shows."""
 
-import csv
-import io
-
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
 
 from inloop.reports import Rapport
-
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _veilig(value):
-    # A werkplaats called "=HYPERLINK(...)" must not become a formula in someone's spreadsheet.
-    if isinstance(value, str) and value.startswith(FORMULA_START):
-        return "'" + value
-    return value
+from kern.export import csv_text, xlsx_bytes
 
 
 def _blokken(rapport: Rapport):
@@ -36,30 +24,15 @@ def _blokken(rapport: Rapport):
 
 
 def rapport_csv(rapport: Rapport) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=";")
-    writer.writerow([_("Periode"), rapport.van.isoformat(), rapport.tot.isoformat()])
-    for regel in rapport.uitleg:
-        writer.writerow([regel])
-    for titel, rows in _blokken(rapport):
-        writer.writerow([])
-        writer.writerow([_veilig(titel)])
-        for row in rows:
-            writer.writerow([_veilig("" if v is None else v) for v in row])
-    return buffer.getvalue()
+    rows = [[_("Periode"), rapport.van.isoformat(), rapport.tot.isoformat()]]
+    rows += [[regel] for regel in rapport.uitleg]
+    for titel, blok in _blokken(rapport):
+        rows += [[], [titel], *blok]
+    return csv_text(rows)
 
 
 def rapport_xlsx(rapport: Rapport) -> bytes:
-    workbook = Workbook()
-    workbook.remove(workbook.active)
-    for index, (titel, rows) in enumerate(_blokken(rapport), start=1):
-        naam = "".join(ch for ch in titel if ch not in "[]:*?/\\")[:28]
-        sheet = workbook.create_sheet(f"{index} {naam}"[:31])
-        sheet.append([titel])
-        for regel in rapport.uitleg:
-            sheet.append([regel])
-        for row in rows:
-            sheet.append([_veilig("" if v is None else v) for v in row])
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return xlsx_bytes(
+        (f"{index} {titel}", [[titel], *[[regel] for regel in rapport.uitleg], *blok])
+        for index, (titel, blok) in enumerate(_blokken(rapport), start=1)
+    )

@@ -1,6 +1,5 @@
 """The /mijn/rooster/ workspace (phone first) and the calendar feeds."""
 
-import csv
 from datetime import datetime
 
 from django.contrib import messages
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from accounts import permissions
 from accounts.audit import audit_log, audit_origin
 from kern import clock
+from kern.export import csv_text
 from rooster import aanwezigheid, coordinatie, feeds, kiosk, selectors, services
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
@@ -255,12 +255,14 @@ def uren_csv(request, werkplaats_id: int):
         maand = datetime.strptime(request.GET.get("maand", ""), "%Y-%m").date()
     except ValueError:
         return HttpResponse(_("Geef de maand als JJJJ-MM, bijvoorbeeld 2026-12."), status=400, content_type="text/plain; charset=utf-8")
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    rows = [[_("Voornaam"), _("Achternaam"), _("Uren")]]
+    rows += [
+        [voornaam, achternaam, f"{uren:.2f}".replace(".", ",")]
+        for voornaam, achternaam, uren in aanwezigheid.uren_per_vrijwilliger(werkplaats=werkplaats, maand=maand)
+    ]
+    # Names come from people: kern.export defuses formulas and direction controls in every cell.
+    response = HttpResponse(csv_text(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="uren-{werkplaats.pk}-{maand:%Y-%m}.csv"'
-    writer = csv.writer(response)
-    writer.writerow([_("Voornaam"), _("Achternaam"), _("Uren")])
-    for voornaam, achternaam, uren in aanwezigheid.uren_per_vrijwilliger(werkplaats=werkplaats, maand=maand):
-        writer.writerow([voornaam, achternaam, f"{uren:.2f}".replace(".", ",")])
     audit_log(actie="rooster.uren_export", actor=request.user, oorsprong=audit_origin(request), obj=werkplaats)
     return response
 

