@@ -8,7 +8,7 @@ from kern.fields import ClockDateTimeField
 
 class BerichtStatus(models.TextChoices):
     WAITING = "waiting", _("wachtend")
-    QUEUED = "queued", _("in de wachtrij")
+    QUEUED = "queued", _("klaargezet")
     SENT = "sent", _("verzonden")
     DELIVERED = "delivered", _("afgeleverd")
     FAILED = "failed", _("mislukt")
@@ -37,7 +37,7 @@ class Bericht(models.Model):
     foutmelding = models.CharField(_("foutmelding"), max_length=255, blank=True)
     pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     aangemaakt_op = ClockDateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
-    in_wachtrij_op = models.DateTimeField(_("in de wachtrij gezet op"), null=True, blank=True)
+    queued_at = models.DateTimeField(_("klaargezet op"), null=True, blank=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     afgeleverd_op = models.DateTimeField(_("afgeleverd op"), null=True, blank=True)
     tekst_gewist_op = models.DateTimeField(_("tekst gewist op"), null=True, blank=True)

@@ -139,7 +139,7 @@ def bericht_retry(*, bericht: Bericht) -> bool:
         pogingen=0,
         foutcode="",
         foutmelding="",
-        in_wachtrij_op=None,
+        queued_at=None,
     )
     if updated:
         from berichten.outbox import berichten_dispatch
