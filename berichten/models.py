@@ -13,7 +13,7 @@ class BerichtStatus(models.TextChoices):
     DELIVERED = "delivered", _("afgeleverd")
     FAILED = "failed", _("mislukt")
     UNDELIVERABLE = "undeliverable", _("onbestelbaar")
-    BLOCKED = "blocked", _("geblokkeerd door afmelding")
+    BLOCKED = "blocked", _("geblokkeerd: sms gestopt")
     CANCELLED = "cancelled", _("geannuleerd")
 
 
@@ -55,18 +55,18 @@ class Bericht(models.Model):
         return f"{self.soort} #{self.pk} ({self.get_status_display()})"
 
 
-class Afmelding(models.Model):
+class SmsStop(models.Model):
     """A number that sent STOP: nothing goes to it until it sends START."""
 
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=16, unique=True)
-    afgemeld_op = ClockDateTimeField(_("afgemeld op"), auto_now_add=True)
+    gestopt_op = ClockDateTimeField(_("sms gestopt op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("afmelding")
-        verbose_name_plural = _("afmeldingen")
+        verbose_name = _("sms-stop")
+        verbose_name_plural = _("sms-stops")
 
     def __str__(self) -> str:
-        return str(self.afgemeld_op)
+        return str(self.gestopt_op)
 
 
 class Antwoord(models.Model):

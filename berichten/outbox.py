@@ -21,13 +21,13 @@ from django.db.models import Q
 from redis.exceptions import RedisError
 
 from berichten.gateways import (
-    AFGEMELD_CODES,
     ONBESTELBAAR_CODES,
+    SMS_STOP_CODES,
     PermanenteFout,
     TijdelijkeFout,
     gateway_get,
 )
-from berichten.models import Afmelding, Bericht, BerichtStatus
+from berichten.models import Bericht, BerichtStatus, SmsStop
 from berichten.regels import in_stille_uren, na_stille_uren
 from kern import clock
 from kern.telefoon import phone_mask
@@ -105,15 +105,15 @@ def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = N
 
 def _blocked_numbers(ids: list[int]) -> set[str]:
     nummers = Bericht.objects.filter(id__in=ids).values("telefoonnummer")
-    return set(Afmelding.objects.filter(telefoonnummer__in=nummers).values_list("telefoonnummer", flat=True))
+    return set(SmsStop.objects.filter(telefoonnummer__in=nummers).values_list("telefoonnummer", flat=True))
 
 
 def berichten_send(*, ids: list[int]) -> list[int]:
     """Send the rows that are still queued; return the ids that failed transiently (worth a retry)."""
-    from berichten.services import SOORT_AFMELDING, afmelding_register
+    from berichten.services import SOORT_SMS_STOP, sms_stop_register
 
     gateway = gateway_get()
-    afgemeld = _blocked_numbers(ids)
+    gestopt = _blocked_numbers(ids)
     opnieuw: list[int] = []
     for pk in ids:
         with transaction.atomic():
@@ -125,7 +125,7 @@ def berichten_send(*, ids: list[int]) -> list[int]:
             bericht = found[0]
             now = clock.now()
             fields = ["status"]
-            if bericht.telefoonnummer in afgemeld and bericht.soort != SOORT_AFMELDING:
+            if bericht.telefoonnummer in gestopt and bericht.soort != SOORT_SMS_STOP:
                 bericht.status = BerichtStatus.BLOCKED
             elif not bericht.urgent and in_stille_uren(now):
                 # Queued before 21:00 but reached after it (Redis was down): wait for the morning.
@@ -145,8 +145,8 @@ def berichten_send(*, ids: list[int]) -> list[int]:
                 if _attempt(gateway, bericht, now):
                     opnieuw.append(pk)
             bericht.save(update_fields=fields)
-        if bericht.status == BerichtStatus.BLOCKED and bericht.foutcode in AFGEMELD_CODES:
-            afmelding_register(telefoonnummer=bericht.telefoonnummer)
+        if bericht.status == BerichtStatus.BLOCKED and bericht.foutcode in SMS_STOP_CODES:
+            sms_stop_register(telefoonnummer=bericht.telefoonnummer)
     return opnieuw
 
 
@@ -162,7 +162,7 @@ def _attempt(gateway, bericht: Bericht, now) -> bool:
         bericht.provider_sid = gateway.send(telefoonnummer=bericht.telefoonnummer, tekst=bericht.tekst)
     except PermanenteFout as exc:
         bericht.foutcode, bericht.foutmelding = exc.code, _masked(str(exc))[:255]
-        if exc.code in AFGEMELD_CODES:
+        if exc.code in SMS_STOP_CODES:
             bericht.status = BerichtStatus.BLOCKED
         elif exc.code in ONBESTELBAAR_CODES:
             bericht.status = BerichtStatus.UNDELIVERABLE

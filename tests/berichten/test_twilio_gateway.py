@@ -7,7 +7,7 @@ import requests
 from twilio.http.http_client import TwilioHttpClient
 
 from berichten import gateways
-from berichten.models import Afmelding, Bericht, BerichtStatus
+from berichten.models import Bericht, BerichtStatus, SmsStop
 from berichten.outbox import berichten_dispatch
 from berichten.services import bericht_send
 from tests.berichten.conftest import MOBIEL, RecordedTwilio
@@ -90,7 +90,7 @@ def test_opted_out_at_twilio_21610_blocks_the_row_and_records_the_opt_out(twilio
     bericht = send_one()
     assert bericht.status == BerichtStatus.BLOCKED
     assert bericht.foutcode == "21610"
-    assert Afmelding.objects.filter(telefoonnummer=MOBIEL).exists()
+    assert SmsStop.objects.filter(telefoonnummer=MOBIEL).exists()
     # The next message to that number never reaches Twilio.
     later = bericht_send(telefoonnummer=MOBIEL, tekst="Nog een bericht.", soort="dienst", sleutel="dienst:2")
     berichten_dispatch()
