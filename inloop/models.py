@@ -148,7 +148,7 @@ def _token() -> str:
 
 
 class Kiosk(models.Model):
-    """The secret link for the tablet at the door and the screen in the room of one werkplaats.
+    """The secret link for the kiosk at the door and the screen in the room of one werkplaats.
 
     A kiosk has no logged-in user (it stands in a public hall), so the link itself is the key: it can
     only hand out numbers and show them, and a coordinator replaces it when it leaks.

@@ -256,7 +256,7 @@ def kiosk_voor(*, werkplaats: WerkplaatsPage) -> Kiosk:
 
 @transaction.atomic
 def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> Kiosk:
-    """A new secret link; the old one stops working at once (a lost tablet, a shared photo)."""
+    """A new secret link; the old one stops working at once (a kiosk gone missing, a shared photo)."""
     if not permissions.can_coordinate(door, werkplaats):
         raise InloopFout(_("Alleen de coördinator van deze werkplaats kan de kiosklink vernieuwen."))
     kiosk = kiosk_voor(werkplaats=werkplaats)

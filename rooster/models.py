@@ -155,7 +155,7 @@ class AgendaToken(models.Model):
 
 
 class Pincode(models.Model):
-    """A volunteer's 4-digit PIN for the kiosk, stored as a password hash; locked after 5 wrong tries."""
+    """A volunteer's 4-digit PIN for the tablet, stored as a password hash; locked after 5 wrong tries."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="rooster_pincode")
     pin_hash = models.CharField(max_length=128)
@@ -170,10 +170,10 @@ class Pincode(models.Model):
         return f"pincode {self.user_id}"
 
 
-class RoosterKiosk(models.Model):
+class Tablet(models.Model):
     """The secret link of the sign-in tablet of one werkplaats (stored as sha256, shown once)."""
 
-    werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="rooster_kiosk")
+    werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="rooster_tablet")
     token_hash = models.CharField(max_length=64, unique=True)
     aangemaakt_op = ClockDateTimeField(auto_now=True)
 
@@ -182,4 +182,4 @@ class RoosterKiosk(models.Model):
         verbose_name_plural = _("aanmeldtablets")
 
     def __str__(self) -> str:
-        return f"kiosk {self.werkplaats_id}"
+        return f"tablet {self.werkplaats_id}"

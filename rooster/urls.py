@@ -12,8 +12,10 @@ urlpatterns = [
     path("inschrijving/<int:pk>/inchecken/", views.inchecken, name="inchecken"),
     path("inschrijving/<int:pk>/uitchecken/", views.uitchecken, name="uitchecken"),
     path("werkplaats/<int:werkplaats_id>/uren.csv", views.uren_csv, name="uren_csv"),
-    path("werkplaats/<int:werkplaats_id>/kiosk/", views.kiosk_uitgeven, name="kiosk_uitgeven"),
-    path("kiosk/<str:token>/", views.kiosk_pagina, name="kiosk"),
+    path("werkplaats/<int:werkplaats_id>/tablet/", views.tablet_uitgeven, name="tablet_uitgeven"),
+    path("tablet/<str:token>/", views.tablet_pagina, name="tablet"),
+    # The link coordinators put on tablets before the tablet had its own name.
+    path("kiosk/<str:token>/", views.tablet_oude_link, name="tablet_oude_link"),
     path("pincode/", views.pincode, name="pincode"),
     path("dienst/<int:dienst_id>/toewijzen/", views.toewijzen, name="toewijzen"),
     path("dienst/<int:dienst_id>/bericht/", views.team_bericht, name="team_bericht"),
