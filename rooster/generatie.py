@@ -138,6 +138,6 @@ def _betrokkenen_melden(vervallen: list[Dienst], verplaatst: list[Dienst]) -> li
             sms.dienst_verplaatst(inschrijving)
         gemeld.append(inschrijving.pk)
     Inschrijving.objects.filter(dienst_id__in=vervallen_ids, status__in=ACTIEF).update(
-        status=InschrijvingStatus.GEANNULEERD, positie=None, sequence=F("sequence") + 1
+        status=InschrijvingStatus.AFGEMELD, positie=None, sequence=F("sequence") + 1
     )
     return gemeld

@@ -94,7 +94,7 @@ class Dienst(models.Model):
 class InschrijvingStatus(models.TextChoices):
     INGESCHREVEN = "ingeschreven", _("Ingeschreven")
     WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
-    GEANNULEERD = "geannuleerd", _("Afgemeld")
+    AFGEMELD = "afgemeld", _("Afgemeld")
     AANWEZIG = "aanwezig", _("Aanwezig")
     NIET_GEKOMEN = "niet_gekomen", _("Niet gekomen")
 

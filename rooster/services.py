@@ -100,7 +100,7 @@ def opzegtermijn(dienst: Dienst) -> timedelta:
 
 
 @transaction.atomic
-def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
+def inschrijving_afmelden(*, inschrijving_id: int, user: User) -> Inschrijving:
     """The volunteer signs off. Inside the notice period only by phoning the coordinator."""
     inschrijving = Inschrijving.objects.select_related("user").get(pk=inschrijving_id)
     dienst = _lock_dienst(inschrijving.dienst_id)
@@ -128,7 +128,7 @@ def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
         raise RoosterFout(message, "termijn")
     oude_sequence = inschrijving.ical_sequence
     had_plaats = inschrijving.status in BEZETTEND
-    inschrijving.status, inschrijving.positie = InschrijvingStatus.GEANNULEERD, None
+    inschrijving.status, inschrijving.positie = InschrijvingStatus.AFGEMELD, None
     inschrijving.sequence += 1
     inschrijving.save(update_fields=["status", "positie", "sequence"])
     sms.herinnering_intrekken(inschrijving, oude_sequence)

@@ -78,8 +78,8 @@ def inschrijven(request, dienst_id: int):
 
 @login_required
 @require_POST
-def annuleren(request, pk: int):
-    return _eigen_inschrijving(request, pk, services.inschrijving_annuleren, _("U bent afgemeld voor deze dienst."))
+def afmelden(request, pk: int):
+    return _eigen_inschrijving(request, pk, services.inschrijving_afmelden, _("U bent afgemeld voor deze dienst."))
 
 
 def _eigen_inschrijving(request, pk: int, service, gelukt: str):

@@ -1,9 +1,15 @@
 """The renames of docs/glossary.md keep the rows and map stored values both ways."""
 
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
-from django.utils import timezone
+
+from kern import clock
+from rooster.models import Dienst
+from tests.factories import UserFactory, gemeente_create, werkplaats_create
+from tests.helpers import wagtail_baseline_restore
 
 
 def _migrate(target):
@@ -26,7 +32,7 @@ def test_sms_opt_outs_and_their_confirmations_survive_the_rename_to_sms_stop(mig
     apps = migrator([("berichten", "0003_queued_at")])
     apps.get_model("berichten", "Afmelding").objects.create(telefoonnummer="+31612345678")
     apps.get_model("berichten", "Bericht").objects.create(
-        telefoonnummer="+31612345678", tekst="t", soort="afmelding", sleutel="afmelding:SM1", niet_voor=timezone.now()
+        telefoonnummer="+31612345678", tekst="t", soort="afmelding", sleutel="afmelding:SM1", niet_voor=clock.now()
     )
     apps = migrator([("berichten", "0004_smsstop")])
     assert apps.get_model("berichten", "SmsStop").objects.get().gestopt_op
@@ -34,3 +40,22 @@ def test_sms_opt_outs_and_their_confirmations_survive_the_rename_to_sms_stop(mig
     apps = migrator([("berichten", "0003_queued_at")])
     assert apps.get_model("berichten", "Bericht").objects.get().soort == "afmelding"
     assert apps.get_model("berichten", "Afmelding").objects.count() == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_cancelled_sign_ups_become_afgemeld_and_cancelled_shifts_stay_geannuleerd(migrator):
+    wagtail_baseline_restore()
+    begin = clock.now() + timedelta(days=7)
+    werkplaats = werkplaats_create(gemeente_create())
+    dienst = Dienst.objects.create(werkplaats=werkplaats, begin=begin, einde=begin + timedelta(hours=3))
+    user = UserFactory()
+    apps = migrator([("rooster", "0004_tablet")])
+    apps.get_model("rooster", "Inschrijving").objects.create(
+        dienst_id=dienst.pk, user_id=user.pk, status="geannuleerd", aangemeld_op=clock.now()
+    )
+    apps.get_model("rooster", "Dienst").objects.filter(pk=dienst.pk).update(status="geannuleerd")
+    apps = migrator([("rooster", "0005_inschrijving_afgemeld")])
+    assert apps.get_model("rooster", "Inschrijving").objects.get().status == "afgemeld"
+    assert apps.get_model("rooster", "Dienst").objects.get(pk=dienst.pk).status == "geannuleerd"
+    apps = migrator([("rooster", "0004_tablet")])
+    assert apps.get_model("rooster", "Inschrijving").objects.get().status == "geannuleerd"
