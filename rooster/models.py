@@ -112,10 +112,10 @@ class Inschrijving(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=InschrijvingStatus.choices)
     # Place on the waitlist: the lowest number is promoted first.
     positie = models.PositiveIntegerField(_("plaats op de wachtlijst"), null=True, blank=True)
-    aangemeld_op = models.DateTimeField(_("aangemeld op"))
+    ingeschreven_op = models.DateTimeField(_("ingeschreven op"))
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    ingecheckt_op = models.DateTimeField(_("aangemeld op de werkplaats"), null=True, blank=True)
-    uitgecheckt_op = models.DateTimeField(_("afgemeld op de werkplaats"), null=True, blank=True)
+    ingecheckt_op = models.DateTimeField(_("ingecheckt op"), null=True, blank=True)
+    uitgecheckt_op = models.DateTimeField(_("uitgecheckt op"), null=True, blank=True)
     # Added to the shift's sequence for the feed: a change of the sign-up itself also bumps SEQUENCE.
     sequence = models.PositiveIntegerField(default=0)
 
@@ -178,8 +178,8 @@ class Tablet(models.Model):
     aangemaakt_op = ClockDateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("aanmeldtablet")
-        verbose_name_plural = _("aanmeldtablets")
+        verbose_name = _("tablet")
+        verbose_name_plural = _("tablets")
 
     def __str__(self) -> str:
         return f"tablet {self.werkplaats_id}"

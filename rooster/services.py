@@ -86,12 +86,12 @@ def inschrijving_maken(*, dienst_id: int, user: User, wachtlijst: bool = False) 
     else:
         raise RoosterFout(_("Deze dienst is vol. U kunt op de wachtlijst als u wilt."), "vol")
     if bestaand:
-        bestaand.status, bestaand.positie, bestaand.aangemeld_op = status, positie, now
+        bestaand.status, bestaand.positie, bestaand.ingeschreven_op = status, positie, now
         bestaand.sequence += 1
         bestaand.ingecheckt_op = bestaand.uitgecheckt_op = bestaand.bevestigd_op = None
         bestaand.save()
         return bestaand
-    return Inschrijving.objects.create(dienst=dienst, user=user, status=status, positie=positie, aangemeld_op=now)
+    return Inschrijving.objects.create(dienst=dienst, user=user, status=status, positie=positie, ingeschreven_op=now)
 
 
 def opzegtermijn(dienst: Dienst) -> timedelta:

@@ -42,8 +42,8 @@ def tablet_voor_token(token: str):
 
 
 @transaction.atomic
-def tablet_aanmelden(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijving | None, str]:
-    """Sign the volunteer in, or out when already in: (sign-up, "in" or "uit"), or (None, message)."""
+def tablet_in_of_uitchecken(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijving | None, str]:
+    """Check the volunteer in, or out when already in: (sign-up, "in" or "uit"), or (None, message)."""
     now = clock.now()
     kandidaten = list(
         Inschrijving.objects.select_for_update()

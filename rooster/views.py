@@ -238,13 +238,13 @@ def werkplaats_ics(request, werkplaats_id: int):
 @login_required
 @require_POST
 def inchecken(request, pk: int):
-    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_inchecken, _("U bent aangemeld. Fijne dienst!"))
+    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_inchecken, _("U bent ingecheckt. Fijne dienst!"))
 
 
 @login_required
 @require_POST
 def uitchecken(request, pk: int):
-    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_uitchecken, _("U bent afgemeld. Dank u wel!"))
+    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_uitchecken, _("U bent uitgecheckt. Dank u wel!"))
 
 
 @login_required
@@ -295,7 +295,7 @@ def tablet_pagina(request, token: str):
     if request.method == "POST":
         voornaam = request.POST.get("voornaam", "")[:150]
         try:
-            inschrijving, uitkomst = tablet.tablet_aanmelden(
+            inschrijving, uitkomst = tablet.tablet_in_of_uitchecken(
                 werkplaats=werkplaats, voornaam=voornaam, pin=request.POST.get("pincode", "")
             )
         except RoosterFout as fout:
@@ -304,7 +304,7 @@ def tablet_pagina(request, token: str):
             context.update(fout=uitkomst, voornaam=voornaam)
             status = 400
         elif uitkomst == "in":
-            context["gelukt"] = _("Welkom, %(naam)s. U bent aangemeld.") % {"naam": inschrijving.user.first_name}
+            context["gelukt"] = _("Welkom, %(naam)s. U bent ingecheckt.") % {"naam": inschrijving.user.first_name}
         else:
-            context["gelukt"] = _("Tot ziens, %(naam)s. U bent afgemeld.") % {"naam": inschrijving.user.first_name}
+            context["gelukt"] = _("Tot ziens, %(naam)s. U bent uitgecheckt.") % {"naam": inschrijving.user.first_name}
     return render(request, "rooster/tablet.html", context, status=status)

@@ -28,7 +28,7 @@ def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_tablet(live_server
     for user in (anouk, bram):
         lidmaatschap_create(user, werkplaats)
     dienst = Dienst.objects.create(werkplaats=werkplaats, begin=BEGIN, einde=BEGIN + timedelta(hours=3), maximum=2)
-    Inschrijving.objects.create(dienst=dienst, user=bram, status="ingeschreven", aangemeld_op=BEGIN - timedelta(days=3))
+    Inschrijving.objects.create(dienst=dienst, user=bram, status="ingeschreven", ingeschreven_op=BEGIN - timedelta(days=3))
 
     page = phone_page
     page.goto(live_server.url + "/mijn/rooster/")
@@ -70,11 +70,11 @@ def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_tablet(live_server
     assert axe_violations(tablet) == []
     tablet.get_by_label("Uw voornaam").fill("Anouk")
     tablet.get_by_label("Uw pincode (4 cijfers)").fill("1111")
-    tablet.get_by_role("button", name="Aanmelden of afmelden").click()
+    tablet.get_by_role("button", name="Inchecken of uitchecken").click()
     assert tablet.get_by_role("alert").inner_text() == "Naam of pincode klopt niet."
     assert axe_violations(tablet) == []
     tablet.get_by_label("Uw pincode (4 cijfers)").fill("4821")
-    tablet.get_by_role("button", name="Aanmelden of afmelden").click()
-    assert tablet.get_by_role("status").inner_text() == "Welkom, Anouk. U bent aangemeld."
+    tablet.get_by_role("button", name="Inchecken of uitchecken").click()
+    assert tablet.get_by_role("status").inner_text() == "Welkom, Anouk. U bent ingecheckt."
     tablet.close()
     assert Inschrijving.objects.get(dienst=dienst, user=anouk).status == "aanwezig"

@@ -25,11 +25,11 @@ def tablet(client, world):
 def test_first_name_and_pin_sign_in_then_out(client, world, tablet):
     url, inschrijving = tablet
     response = client.post(url, {"voornaam": "anouk ", "pincode": "4821"})
-    assert response.status_code == 200 and "Welkom, Anouk" in response.content.decode()
+    assert response.status_code == 200 and "Welkom, Anouk. U bent ingecheckt." in response.content.decode()
     inschrijving.refresh_from_db()
     assert inschrijving.status == "aanwezig" and inschrijving.ingecheckt_op == BEGIN - timedelta(minutes=15)
     world["clock"].set(BEGIN + timedelta(hours=3) - timedelta(minutes=1))
-    assert "Tot ziens" in client.post(url, {"voornaam": "Anouk", "pincode": "4821"}).content.decode()
+    assert "Tot ziens, Anouk. U bent uitgecheckt." in client.post(url, {"voornaam": "Anouk", "pincode": "4821"}).content.decode()
 
 
 def test_pin_is_stored_hashed_and_must_be_four_digits(world):
