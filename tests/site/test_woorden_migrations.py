@@ -59,3 +59,23 @@ def test_cancelled_sign_ups_become_afgemeld_and_cancelled_shifts_stay_geannuleer
     assert apps.get_model("rooster", "Dienst").objects.get(pk=dienst.pk).status == "geannuleerd"
     apps = migrator([("rooster", "0004_tablet")])
     assert apps.get_model("rooster", "Inschrijving").objects.get().status == "geannuleerd"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_numbers_that_were_weg_become_niet_verschenen_in_the_queue_and_the_counts(migrator):
+    wagtail_baseline_restore()
+    werkplaats = werkplaats_create(gemeente_create())
+    apps = migrator([("inloop", "0005_klok")])
+    wachtrij = apps.get_model("inloop", "Wachtrij").objects.create(werkplaats_id=werkplaats.pk, datum=clock.today())
+    apps.get_model("inloop", "Wachtnummer").objects.create(
+        wachtrij=wachtrij, nummer=1, status="weg", aangemaakt=clock.now()
+    )
+    apps.get_model("inloop", "BezoekTelling").objects.create(
+        werkplaats_id=werkplaats.pk, week=clock.today(), dimensie="weg", aantal=1
+    )
+    apps = migrator([("inloop", "0006_niet_verschenen")])
+    assert apps.get_model("inloop", "Wachtnummer").objects.get().status == "niet_verschenen"
+    assert apps.get_model("inloop", "BezoekTelling").objects.get().dimensie == "niet_verschenen"
+    apps = migrator([("inloop", "0005_klok")])
+    assert apps.get_model("inloop", "Wachtnummer").objects.get().status == "weg"
+    assert apps.get_model("inloop", "BezoekTelling").objects.get().dimensie == "weg"
