@@ -44,7 +44,7 @@ class RoosterInstellingen(models.Model):
     """Roster rules a gemeente may set differently from the defaults."""
 
     gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="rooster_instellingen")
-    opzegtermijn_uren = models.PositiveSmallIntegerField(
+    afmeldtermijn_uren = models.PositiveSmallIntegerField(
         _("afmelden kan tot (uren voor de dienst)"), default=24
     )
 

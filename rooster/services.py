@@ -94,9 +94,9 @@ def inschrijving_maken(*, dienst_id: int, user: User, wachtlijst: bool = False) 
     return Inschrijving.objects.create(dienst=dienst, user=user, status=status, positie=positie, ingeschreven_op=now)
 
 
-def opzegtermijn(dienst: Dienst) -> timedelta:
+def afmeldtermijn(dienst: Dienst) -> timedelta:
     instellingen = getattr(dienst.werkplaats.gemeente, "rooster_instellingen", None)
-    return timedelta(hours=instellingen.opzegtermijn_uren if instellingen else 24)
+    return timedelta(hours=instellingen.afmeldtermijn_uren if instellingen else 24)
 
 
 @transaction.atomic
@@ -113,7 +113,7 @@ def inschrijving_afmelden(*, inschrijving_id: int, user: User) -> Inschrijving:
     now = clock.now()
     if dienst.begin <= now:
         raise RoosterFout(_("Deze dienst is al begonnen of voorbij."), "voorbij")
-    termijn = opzegtermijn(dienst)
+    termijn = afmeldtermijn(dienst)
     if inschrijving.status in BEZETTEND and dienst.begin - now < termijn:
         telefoon = selectors.coordinator_telefoon(dienst.werkplaats)
         uren = int(termijn.total_seconds() // 3600)

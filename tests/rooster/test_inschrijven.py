@@ -102,7 +102,7 @@ def test_cancel_inside_the_notice_period_names_the_coordinators_number(world, di
 
 
 def test_the_notice_period_is_set_per_gemeente(world, dienst):
-    RoosterInstellingen.objects.create(gemeente=world["zwolle"], opzegtermijn_uren=48)
+    RoosterInstellingen.objects.create(gemeente=world["zwolle"], afmeldtermijn_uren=48)
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     world["clock"].set(VOLGENDE_WEEK - timedelta(hours=47))
     with pytest.raises(RoosterFout, match="48 uur"):
