@@ -96,12 +96,12 @@ def main() -> int:
             if dienst.begin in seen_days:
                 continue
             seen_days.add(dienst.begin)
-            rows.append(Inschrijving(dienst=dienst, user=user, status="ingeschreven", aangemeld_op=moment))
+            rows.append(Inschrijving(dienst=dienst, user=user, status="ingeschreven", ingeschreven_op=moment))
         # Fewer distinct begin times than 200: add sign-ups on other werkplaatsen at the same time (the
         # feed does not care about overlap; the sign-up service would refuse it).
         taken = {r.dienst_id for r in rows}
         for dienst in Dienst.objects.exclude(pk__in=taken).order_by("begin")[: max(0, 200 - len(rows))]:
-            rows.append(Inschrijving(dienst=dienst, user=user, status="ingeschreven", aangemeld_op=moment))
+            rows.append(Inschrijving(dienst=dienst, user=user, status="ingeschreven", ingeschreven_op=moment))
         Inschrijving.objects.bulk_create(rows[:200])
 
         def candidate():

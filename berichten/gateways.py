@@ -33,7 +33,7 @@ class PermanenteFout(GatewayFout):
 
 # Twilio error codes that mean the number cannot get this SMS (https://www.twilio.com/docs/api/errors).
 ONBESTELBAAR_CODES = {"21211", "21214", "21217", "21408", "21612", "21614", "30003", "30005", "30006"}
-AFGEMELD_CODES = {"21610", "30004"}
+SMS_STOP_CODES = {"21610", "30004"}
 
 
 class Gateway:

@@ -8,12 +8,12 @@ from kern.fields import ClockDateTimeField
 
 class BerichtStatus(models.TextChoices):
     WAITING = "waiting", _("wachtend")
-    QUEUED = "queued", _("in de wachtrij")
+    QUEUED = "queued", _("klaargezet")
     SENT = "sent", _("verzonden")
     DELIVERED = "delivered", _("afgeleverd")
     FAILED = "failed", _("mislukt")
     UNDELIVERABLE = "undeliverable", _("onbestelbaar")
-    BLOCKED = "blocked", _("geblokkeerd door afmelding")
+    BLOCKED = "blocked", _("geblokkeerd: sms gestopt")
     CANCELLED = "cancelled", _("geannuleerd")
 
 
@@ -37,7 +37,7 @@ class Bericht(models.Model):
     foutmelding = models.CharField(_("foutmelding"), max_length=255, blank=True)
     pogingen = models.PositiveSmallIntegerField(_("pogingen"), default=0)
     aangemaakt_op = ClockDateTimeField(_("aangemaakt op"), auto_now_add=True, db_index=True)
-    in_wachtrij_op = models.DateTimeField(_("in de wachtrij gezet op"), null=True, blank=True)
+    queued_at = models.DateTimeField(_("klaargezet op"), null=True, blank=True)
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     afgeleverd_op = models.DateTimeField(_("afgeleverd op"), null=True, blank=True)
     tekst_gewist_op = models.DateTimeField(_("tekst gewist op"), null=True, blank=True)
@@ -55,18 +55,18 @@ class Bericht(models.Model):
         return f"{self.soort} #{self.pk} ({self.get_status_display()})"
 
 
-class Afmelding(models.Model):
+class SmsStop(models.Model):
     """A number that sent STOP: nothing goes to it until it sends START."""
 
     telefoonnummer = models.CharField(_("telefoonnummer"), max_length=16, unique=True)
-    afgemeld_op = ClockDateTimeField(_("afgemeld op"), auto_now_add=True)
+    gestopt_op = ClockDateTimeField(_("sms gestopt op"), auto_now_add=True)
 
     class Meta:
-        verbose_name = _("afmelding")
-        verbose_name_plural = _("afmeldingen")
+        verbose_name = _("sms-stop")
+        verbose_name_plural = _("sms-stops")
 
     def __str__(self) -> str:
-        return str(self.afgemeld_op)
+        return str(self.gestopt_op)
 
 
 class Antwoord(models.Model):

@@ -4,7 +4,7 @@ Guarantees, and how:
 - Two ticks never take the same row: rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and
   marked queued in the same transaction.
 - Redis down means late, not lost: when enqueueing fails, the claimed rows go back to waiting; a row
-  left queued by a job Redis lost is claimed again after BERICHTEN_WACHTRIJ_TIMEOUT.
+  left queued by a job Redis lost is claimed again after BERICHTEN_QUEUE_TIMEOUT.
 - A job that runs twice for a row sends once: the job locks the row (FOR UPDATE SKIP LOCKED), sends
   only while it is still queued and commits the new status before releasing the lock. The one gap is a
   worker dying between Twilio's accept and our commit (milliseconds); Twilio's API has no idempotency
@@ -21,13 +21,13 @@ from django.db.models import Q
 from redis.exceptions import RedisError
 
 from berichten.gateways import (
-    AFGEMELD_CODES,
     ONBESTELBAAR_CODES,
+    SMS_STOP_CODES,
     PermanenteFout,
     TijdelijkeFout,
     gateway_get,
 )
-from berichten.models import Afmelding, Bericht, BerichtStatus
+from berichten.models import Bericht, BerichtStatus, SmsStop
 from berichten.regels import in_stille_uren, na_stille_uren
 from kern import clock
 from kern.telefoon import phone_mask
@@ -65,9 +65,9 @@ def _enqueue(batches: list[list[int]]) -> None:
 def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = None) -> int:
     """Claim due rows (all, or only ``ids``) and put them on the queue. Returns how many were queued."""
     now = now or clock.now()
-    stuck_before = now - timedelta(seconds=settings.BERICHTEN_WACHTRIJ_TIMEOUT)
+    stuck_before = now - timedelta(seconds=settings.BERICHTEN_QUEUE_TIMEOUT)
     due = Q(status=BerichtStatus.WAITING, niet_voor__lte=now) | Q(
-        status=BerichtStatus.QUEUED, in_wachtrij_op__lt=stuck_before
+        status=BerichtStatus.QUEUED, queued_at__lt=stuck_before
     )
     per_job = settings.BERICHTEN_PER_JOB
     total = 0
@@ -85,13 +85,13 @@ def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = N
             )
             if not claimed:
                 break
-            Bericht.objects.filter(id__in=claimed).update(status=BerichtStatus.QUEUED, in_wachtrij_op=now)
+            Bericht.objects.filter(id__in=claimed).update(status=BerichtStatus.QUEUED, queued_at=now)
         try:
             _enqueue([claimed[i : i + per_job] for i in range(0, len(claimed), per_job)])
         except (RedisError, OSError) as exc:
             # Late, not lost: hand the rows back to the next tick.
-            Bericht.objects.filter(id__in=claimed, status=BerichtStatus.QUEUED, in_wachtrij_op=now).update(
-                status=BerichtStatus.WAITING, in_wachtrij_op=None
+            Bericht.objects.filter(id__in=claimed, status=BerichtStatus.QUEUED, queued_at=now).update(
+                status=BerichtStatus.WAITING, queued_at=None
             )
             logger.warning(
                 "SMS queue unreachable (%s); %d messages wait for the next tick", exc, len(claimed)
@@ -105,15 +105,15 @@ def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = N
 
 def _blocked_numbers(ids: list[int]) -> set[str]:
     nummers = Bericht.objects.filter(id__in=ids).values("telefoonnummer")
-    return set(Afmelding.objects.filter(telefoonnummer__in=nummers).values_list("telefoonnummer", flat=True))
+    return set(SmsStop.objects.filter(telefoonnummer__in=nummers).values_list("telefoonnummer", flat=True))
 
 
 def berichten_send(*, ids: list[int]) -> list[int]:
     """Send the rows that are still queued; return the ids that failed transiently (worth a retry)."""
-    from berichten.services import SOORT_AFMELDING, afmelding_register
+    from berichten.services import SOORT_SMS_STOP, sms_stop_register
 
     gateway = gateway_get()
-    afgemeld = _blocked_numbers(ids)
+    gestopt = _blocked_numbers(ids)
     opnieuw: list[int] = []
     for pk in ids:
         with transaction.atomic():
@@ -125,14 +125,14 @@ def berichten_send(*, ids: list[int]) -> list[int]:
             bericht = found[0]
             now = clock.now()
             fields = ["status"]
-            if bericht.telefoonnummer in afgemeld and bericht.soort != SOORT_AFMELDING:
+            if bericht.telefoonnummer in gestopt and bericht.soort != SOORT_SMS_STOP:
                 bericht.status = BerichtStatus.BLOCKED
             elif not bericht.urgent and in_stille_uren(now):
                 # Queued before 21:00 but reached after it (Redis was down): wait for the morning.
                 bericht.status = BerichtStatus.WAITING
                 bericht.niet_voor = na_stille_uren(now)
-                bericht.in_wachtrij_op = None
-                fields += ["niet_voor", "in_wachtrij_op"]
+                bericht.queued_at = None
+                fields += ["niet_voor", "queued_at"]
             else:
                 fields += [
                     "pogingen",
@@ -140,13 +140,13 @@ def berichten_send(*, ids: list[int]) -> list[int]:
                     "foutcode",
                     "foutmelding",
                     "verzonden_op",
-                    "in_wachtrij_op",
+                    "queued_at",
                 ]
                 if _attempt(gateway, bericht, now):
                     opnieuw.append(pk)
             bericht.save(update_fields=fields)
-        if bericht.status == BerichtStatus.BLOCKED and bericht.foutcode in AFGEMELD_CODES:
-            afmelding_register(telefoonnummer=bericht.telefoonnummer)
+        if bericht.status == BerichtStatus.BLOCKED and bericht.foutcode in SMS_STOP_CODES:
+            sms_stop_register(telefoonnummer=bericht.telefoonnummer)
     return opnieuw
 
 
@@ -162,7 +162,7 @@ def _attempt(gateway, bericht: Bericht, now) -> bool:
         bericht.provider_sid = gateway.send(telefoonnummer=bericht.telefoonnummer, tekst=bericht.tekst)
     except PermanenteFout as exc:
         bericht.foutcode, bericht.foutmelding = exc.code, _masked(str(exc))[:255]
-        if exc.code in AFGEMELD_CODES:
+        if exc.code in SMS_STOP_CODES:
             bericht.status = BerichtStatus.BLOCKED
         elif exc.code in ONBESTELBAAR_CODES:
             bericht.status = BerichtStatus.UNDELIVERABLE
@@ -177,7 +177,7 @@ def _attempt(gateway, bericht: Bericht, now) -> bool:
             bericht.status = BerichtStatus.FAILED
             logger.error("SMS %s failed after %d attempts: %s", bericht.pk, bericht.pogingen, code)
             return False
-        bericht.in_wachtrij_op = now
+        bericht.queued_at = now
         logger.warning("SMS %s attempt %d failed, will retry: %s", bericht.pk, bericht.pogingen, code)
         return True
     bericht.status = BerichtStatus.SENT

@@ -23,12 +23,12 @@ from berichten.models import Antwoord, Bericht, BerichtStatus
 from berichten.regels import AMSTERDAM, BerichtFout, nummer_normalize
 from berichten.services import (
     INTERNE_SOORTEN,
-    SOORT_AFMELDING,
     SOORT_ANTWOORD,
     SOORT_HULP,
-    afmelding_register,
-    afmelding_withdraw,
+    SOORT_SMS_STOP,
     bericht_reply,
+    sms_stop_register,
+    sms_stop_withdraw,
 )
 from kern import clock
 from kern.telefoon import phone_mask
@@ -38,8 +38,9 @@ logger = logging.getLogger(__name__)
 ReplyHandler = Callable[[Bericht, str], "str | None"]
 _handlers: dict[str, ReplyHandler] = {}
 
-AFMELD_WOORDEN = {"STOP", "STOPPEN", "AFMELDEN"}
-AANMELD_WOORDEN = {"START", "AANMELDEN"}
+# What residents may text; "afmelden" is their word too, so it keeps working.
+STOP_WOORDEN = {"STOP", "STOPPEN", "AFMELDEN"}
+START_WOORDEN = {"START", "AANMELDEN"}
 
 
 def reply_handler_register(soort: str, handler: ReplyHandler) -> None:
@@ -68,21 +69,21 @@ def antwoord_receive(*, message_sid: str, van: str, tekst: str) -> Antwoord | No
     if not created:
         return None
     woord = (tekst or "").strip().upper()
-    if woord in AFMELD_WOORDEN:
-        afmelding_register(telefoonnummer=nummer)
+    if woord in STOP_WOORDEN:
+        sms_stop_register(telefoonnummer=nummer)
         _reply(
             nummer=nummer,
-            soort=SOORT_AFMELDING,
-            sleutel=f"afmelding:{message_sid}",
+            soort=SOORT_SMS_STOP,
+            sleutel=f"sms-stop:{message_sid}",
             tekst=_("U krijgt geen sms meer van de werkplaats. Wilt u weer sms krijgen? Stuur START."),
         )
         return antwoord
-    if woord in AANMELD_WOORDEN:
-        afmelding_withdraw(telefoonnummer=nummer)
+    if woord in START_WOORDEN:
+        sms_stop_withdraw(telefoonnummer=nummer)
         _reply(
             nummer=nummer,
-            soort=SOORT_AFMELDING,
-            sleutel=f"aanmelding:{message_sid}",
+            soort=SOORT_SMS_STOP,
+            sleutel=f"sms-start:{message_sid}",
             tekst=_("U krijgt weer sms van de werkplaats. Wilt u dat niet meer? Stuur STOP."),
         )
         return antwoord

@@ -30,7 +30,7 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext_lazy as _
 
-from berichten.models import OPEN_STATUSES, Afmelding, Antwoord, Bericht, BerichtStatus
+from berichten.models import OPEN_STATUSES, Antwoord, Bericht, BerichtStatus, SmsStop
 from berichten.regels import BerichtFout, na_stille_uren, nummer_normalize, tekst_check
 from kern import clock
 from kern.telefoon import phone_mask
@@ -39,10 +39,10 @@ logger = logging.getLogger(__name__)
 
 # Kinds the outbox itself sends. The opt-out confirmations must reach a number that just opted out,
 # and none of these count as "the last message" that a reply belongs to.
-SOORT_AFMELDING = "afmelding"
+SOORT_SMS_STOP = "sms_stop"
 SOORT_HULP = "hulp"
 SOORT_ANTWOORD = "antwoord"
-INTERNE_SOORTEN = (SOORT_AFMELDING, SOORT_HULP, SOORT_ANTWOORD)
+INTERNE_SOORTEN = (SOORT_SMS_STOP, SOORT_HULP, SOORT_ANTWOORD)
 
 
 def bericht_send(
@@ -99,7 +99,7 @@ def _bericht_create(
     if not urgent:
         moment = na_stille_uren(moment)
     status = BerichtStatus.WAITING
-    if soort != SOORT_AFMELDING and Afmelding.objects.filter(telefoonnummer=nummer).exists():
+    if soort != SOORT_SMS_STOP and SmsStop.objects.filter(telefoonnummer=nummer).exists():
         status = BerichtStatus.BLOCKED
     defaults = {
         "telefoonnummer": nummer,
@@ -139,7 +139,7 @@ def bericht_retry(*, bericht: Bericht) -> bool:
         pogingen=0,
         foutcode="",
         foutmelding="",
-        in_wachtrij_op=None,
+        queued_at=None,
     )
     if updated:
         from berichten.outbox import berichten_dispatch
@@ -149,23 +149,23 @@ def bericht_retry(*, bericht: Bericht) -> bool:
 
 
 @transaction.atomic
-def afmelding_register(*, telefoonnummer: str) -> bool:
+def sms_stop_register(*, telefoonnummer: str) -> bool:
     """Opt a number out; True when it was not opted out before. Open messages to it are blocked."""
     try:
         with transaction.atomic():
-            _, created = Afmelding.objects.get_or_create(telefoonnummer=telefoonnummer)
+            _, created = SmsStop.objects.get_or_create(telefoonnummer=telefoonnummer)
     except IntegrityError:
         created = False
     Bericht.objects.filter(telefoonnummer=telefoonnummer, status__in=OPEN_STATUSES).exclude(
-        soort=SOORT_AFMELDING
+        soort=SOORT_SMS_STOP
     ).update(status=BerichtStatus.BLOCKED)
     logger.info("Number %s opted out", phone_mask(telefoonnummer))
     return created
 
 
-def afmelding_withdraw(*, telefoonnummer: str) -> bool:
+def sms_stop_withdraw(*, telefoonnummer: str) -> bool:
     """Opt a number back in; True when it was opted out. Blocked messages stay blocked (they are old)."""
-    deleted, _ = Afmelding.objects.filter(telefoonnummer=telefoonnummer).delete()
+    deleted, _ = SmsStop.objects.filter(telefoonnummer=telefoonnummer).delete()
     logger.info("Number %s opted in again", phone_mask(telefoonnummer))
     return bool(deleted)
 
@@ -205,7 +205,7 @@ def bericht_status_update(*, provider_sid: str, twilio_status: str, foutcode: st
     updated = Bericht.objects.filter(provider_sid=provider_sid, status__in=lower).update(**changes)
     if updated and status == BerichtStatus.BLOCKED:
         nummer = Bericht.objects.filter(provider_sid=provider_sid).values_list("telefoonnummer", flat=True)
-        afmelding_register(telefoonnummer=nummer[0])
+        sms_stop_register(telefoonnummer=nummer[0])
     return bool(updated)
 
 

@@ -28,7 +28,9 @@ class WerkplaatsRegel:
 
 def regels_per_werkplaats(rapport: reports.Rapport) -> list[WerkplaatsRegel]:
     tabellen = {t.sleutel: t for t in rapport.tabellen}
-    weken, eerste, uitkomsten, weg = (tabellen[k] for k in ("weken", "eerste", "uitkomsten", "weg"))
+    weken, eerste, uitkomsten, niet_verschenen = (
+        tabellen[k] for k in ("weken", "eerste", "uitkomsten", "niet_verschenen")
+    )
     doorverwezen_rij = list(Uitkomst.values).index(Uitkomst.DOORVERWEZEN)
     totaalrij = len(weken.rijlabels)
     return [
@@ -37,7 +39,7 @@ def regels_per_werkplaats(rapport: reports.Rapport) -> list[WerkplaatsRegel]:
             bezoeken=weken.tabel.toon(totaalrij, c),
             eerste_keer=eerste.tabel.toon(0, c),
             doorverwezen=uitkomsten.tabel.toon(doorverwezen_rij, c),
-            niet_verschenen=weg.tabel.toon(0, c),
+            niet_verschenen=niet_verschenen.tabel.toon(0, c),
         )
         for c, naam in enumerate(weken.kolomlabels)
     ]

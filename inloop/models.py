@@ -121,11 +121,11 @@ class BezoekTelling(models.Model):
         EERSTE = "eerste", _("Eerste bezoek")
         UUR = "uur", _("Uur van de dag")
         TAAL = "taal", _("Taal")
-        NIET_VERSCHENEN = "weg", _("Niet verschenen")
+        NIET_VERSCHENEN = "niet_verschenen", _("Niet verschenen")
 
     werkplaats = models.ForeignKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="+")
     week = models.DateField(_("week (maandag)"))
-    dimensie = models.CharField(max_length=10, choices=Dimensie.choices)
+    dimensie = models.CharField(max_length=20, choices=Dimensie.choices)
     waarde = models.CharField(max_length=40, blank=True)
     aantal = models.IntegerField(default=0)
 
@@ -148,7 +148,7 @@ def _token() -> str:
 
 
 class Kiosk(models.Model):
-    """The secret link for the tablet at the door and the screen in the room of one werkplaats.
+    """The secret link for the kiosk at the door and the screen in the room of one werkplaats.
 
     A kiosk has no logged-in user (it stands in a public hall), so the link itself is the key: it can
     only hand out numbers and show them, and a coordinator replaces it when it leaks.
@@ -184,11 +184,11 @@ class Wachtrij(models.Model):
 
 class Wachtnummer(models.Model):
     class Status(models.TextChoices):
-        WACHTEND = "wachtend", _("Wacht")
+        WACHTEND = "wachtend", _("Wachtend")
         GEROEPEN = "geroepen", _("Geroepen")
         GEHOLPEN = "geholpen", _("Geholpen")
         OVERGEDRAGEN = "overgedragen", _("Overgedragen aan een professional")
-        WEG = "weg", _("Niet verschenen")
+        NIET_VERSCHENEN = "niet_verschenen", _("Niet verschenen")
 
     wachtrij = models.ForeignKey(Wachtrij, on_delete=models.CASCADE, related_name="nummers")
     nummer = models.PositiveIntegerField(_("nummer"))

@@ -303,7 +303,7 @@ def rapport_maken(*, werkplaatsen: list[WerkplaatsPage], van: date, tot: date, o
         [totalen.get((D.TAAL, value), [0] * len(ids)) for value, _label in GESPREKSTALEN],
     )
     tabel(
-        "weg",
+        "niet_verschenen",
         _("Niet verschenen na het roepen van hun nummer"),
         _("Wachtrij"),
         [_("Niet verschenen")],

@@ -104,7 +104,7 @@ def telling_herbereken(*, werkplaats_ids: list[int]) -> int:
         for dimensie, waarde in _telling_sleutels(bezoek, codes[bezoek.pk]):
             counts[(bezoek.werkplaats_id, week, dimensie, waarde)] += 1
     for werkplaats_id, aangemaakt in Wachtnummer.objects.filter(
-        wachtrij__werkplaats_id__in=werkplaats_ids, status=Wachtnummer.Status.WEG
+        wachtrij__werkplaats_id__in=werkplaats_ids, status=Wachtnummer.Status.NIET_VERSCHENEN
     ).values_list("wachtrij__werkplaats_id", "aangemaakt"):
         counts[(werkplaats_id, clock.week_of(aangemaakt), BezoekTelling.Dimensie.NIET_VERSCHENEN, "")] += 1
     BezoekTelling.objects.bulk_create(
@@ -256,7 +256,7 @@ def kiosk_voor(*, werkplaats: WerkplaatsPage) -> Kiosk:
 
 @transaction.atomic
 def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> Kiosk:
-    """A new secret link; the old one stops working at once (a lost tablet, a shared photo)."""
+    """A new secret link; the old one stops working at once (a kiosk gone missing, a shared photo)."""
     if not permissions.can_coordinate(door, werkplaats):
         raise InloopFout(_("Alleen de coördinator van deze werkplaats kan de kiosklink vernieuwen."))
     kiosk = kiosk_voor(werkplaats=werkplaats)
@@ -379,7 +379,7 @@ def wachtnummer_roep(*, wachtnummer: Wachtnummer, door, nu: datetime | None = No
     return nummer
 
 
-AFRONDINGEN = (Wachtnummer.Status.GEHOLPEN, Wachtnummer.Status.OVERGEDRAGEN, Wachtnummer.Status.WEG)
+AFRONDINGEN = (Wachtnummer.Status.GEHOLPEN, Wachtnummer.Status.OVERGEDRAGEN, Wachtnummer.Status.NIET_VERSCHENEN)
 
 
 @transaction.atomic
@@ -392,7 +392,7 @@ def wachtnummer_afronden(
     if status not in AFRONDINGEN:
         raise InloopFout(_("Onbekende afronding."))
     allowed_from = [Wachtnummer.Status.GEROEPEN]
-    if status == Wachtnummer.Status.WEG:
+    if status == Wachtnummer.Status.NIET_VERSCHENEN:
         allowed_from.append(Wachtnummer.Status.WACHTEND)
     if nummer.status not in allowed_from:
         raise InloopFout(_("Nummer %(n)s is al afgerond.") % {"n": nummer.nummer})
@@ -402,7 +402,7 @@ def wachtnummer_afronden(
     nummer.afgerond_op = nu
     nummer.overgedragen_aan = overgedragen_aan if status == Wachtnummer.Status.OVERGEDRAGEN else ""
     nummer.save(update_fields=["status", "afgerond_op", "overgedragen_aan"])
-    if status == Wachtnummer.Status.WEG:
+    if status == Wachtnummer.Status.NIET_VERSCHENEN:
         telling_wijzigen(
             werkplaats_id=nummer.wachtrij.werkplaats_id,
             week=clock.week_of(nummer.aangemaakt),

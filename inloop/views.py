@@ -161,14 +161,14 @@ def wachtrij(request, werkplaats_id: int):
             if actie == "roep":
                 services.wachtnummer_roep(wachtnummer=nummer, door=request.user)
                 messages.success(request, _("U heeft nummer %(n)s geroepen.") % {"n": nummer.nummer})
-            elif actie in ("geholpen", "overgedragen", "weg"):
+            elif actie in ("geholpen", "overgedragen", "niet_verschenen"):
                 services.wachtnummer_afronden(
                     wachtnummer=nummer,
                     door=request.user,
                     status=actie,
                     overgedragen_aan=request.POST.get("overgedragen_aan", ""),
                 )
-                if actie != "weg":
+                if actie != "niet_verschenen":
                     url = reverse("inloop:bezoek_nieuw", kwargs={"werkplaats_id": werkplaats.pk})
                     return redirect(f"{url}?wachtnummer={nummer.pk}")
                 messages.success(request, _("Nummer %(n)s is niet verschenen.") % {"n": nummer.nummer})

@@ -22,12 +22,12 @@ def inschrijving_inchecken(*, inschrijving_id: int, user) -> Inschrijving:
         raise RoosterFout(_("Dit is niet uw dienst."), "geen_toegang")
     dienst, now = inschrijving.dienst, clock.now()
     if inschrijving.status == InschrijvingStatus.AANWEZIG:
-        raise RoosterFout(_("U bent al aangemeld voor deze dienst."), "al_aanwezig")
+        raise RoosterFout(_("U bent al ingecheckt voor deze dienst."), "al_aanwezig")
     if inschrijving.status != InschrijvingStatus.INGESCHREVEN or dienst.status != DienstStatus.GEPLAND:
         raise RoosterFout(_("U staat niet ingeschreven voor deze dienst."), "niet_ingeschreven")
     if now < dienst.begin - OPEN_VOOR:
         raise RoosterFout(
-            _("Aanmelden kan vanaf %(tijd)s.") % {"tijd": openingstijden.hhmm(dienst.begin - OPEN_VOOR)}, "te_vroeg"
+            _("Inchecken kan vanaf %(tijd)s.") % {"tijd": openingstijden.hhmm(dienst.begin - OPEN_VOOR)}, "te_vroeg"
         )
     if now >= dienst.einde:
         raise RoosterFout(_("Deze dienst is al voorbij."), "voorbij")
@@ -42,7 +42,7 @@ def inschrijving_uitchecken(*, inschrijving_id: int, user) -> Inschrijving:
     if inschrijving.user_id != user.pk:
         raise RoosterFout(_("Dit is niet uw dienst."), "geen_toegang")
     if inschrijving.status != InschrijvingStatus.AANWEZIG or inschrijving.uitgecheckt_op:
-        raise RoosterFout(_("U bent niet aangemeld voor deze dienst."), "niet_aanwezig")
+        raise RoosterFout(_("U bent niet ingecheckt voor deze dienst."), "niet_aanwezig")
     inschrijving.uitgecheckt_op = clock.now()
     inschrijving.save(update_fields=["uitgecheckt_op"])
     return inschrijving

@@ -28,4 +28,4 @@ class BezettingAdmin(SuperuserOnly):
 
 @admin.register(RoosterInstellingen)
 class RoosterInstellingenAdmin(SuperuserOnly):
-    list_display = ["gemeente", "opzegtermijn_uren"]
+    list_display = ["gemeente", "afmeldtermijn_uren"]

@@ -23,7 +23,7 @@ def herinnering_antwoord(bericht, antwoord: str) -> str | None:
         return _("Dank u. Tot dan!")
     if woord in NEE:
         try:
-            services.inschrijving_annuleren(inschrijving_id=inschrijving.pk, user=inschrijving.user)
+            services.inschrijving_afmelden(inschrijving_id=inschrijving.pk, user=inschrijving.user)
         except services.RoosterFout as fout:
             return str(fout)
         return _("U bent afgemeld voor deze dienst. Dank u voor het laten weten.")

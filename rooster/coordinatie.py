@@ -44,7 +44,7 @@ def inschrijving_verwijderen(*, inschrijving_id: int, coordinator: User, oorspro
     if inschrijving.status not in ACTIEF:
         raise RoosterFout(_("Deze persoon staat niet (meer) op deze dienst."), "niet_ingeschreven")
     oude_sequence, had_plaats = inschrijving.ical_sequence, inschrijving.status in BEZETTEND
-    inschrijving.status, inschrijving.positie = InschrijvingStatus.GEANNULEERD, None
+    inschrijving.status, inschrijving.positie = InschrijvingStatus.AFGEMELD, None
     inschrijving.sequence += 1
     inschrijving.save(update_fields=["status", "positie", "sequence"])
     sms.herinnering_intrekken(inschrijving, oude_sequence)

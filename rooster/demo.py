@@ -10,7 +10,7 @@ from rooster.services import RoosterFout, inschrijving_maken
 def rooster_demo_seed(werkplaatsen) -> int:
     """Generate shifts and sign each demo volunteer up for every other shift of the first four weeks."""
     diensten_genereren()
-    aangemeld = 0
+    ingeschreven = 0
     for werkplaats in werkplaatsen:
         vrijwilligers = [
             m.user
@@ -26,7 +26,7 @@ def rooster_demo_seed(werkplaatsen) -> int:
             for user in vrijwilligers[: 1 + index % 2]:
                 try:
                     inschrijving_maken(dienst_id=dienst.pk, user=user)
-                    aangemeld += 1
+                    ingeschreven += 1
                 except RoosterFout:
                     pass  # already signed up (a second run) or overlapping: nothing to add
-    return aangemeld
+    return ingeschreven

@@ -43,7 +43,7 @@ def _locatie(werkplaats) -> str:
 def _inschrijving_event(inschrijving, stamp, rol_namen=None) -> Event:
     dienst = inschrijving.dienst
     cancelled = (
-        dienst.status == DienstStatus.GEANNULEERD or inschrijving.status == InschrijvingStatus.GEANNULEERD
+        dienst.status == DienstStatus.GEANNULEERD or inschrijving.status == InschrijvingStatus.AFGEMELD
     )
     wachtlijst = inschrijving.status == InschrijvingStatus.WACHTLIJST
     summary = _("Dienst %(werkplaats)s") % {"werkplaats": dienst.werkplaats.title}

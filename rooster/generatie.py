@@ -69,7 +69,7 @@ def diensten_genereren(*, werkplaats: WerkplaatsPage | None = None, weken: int |
     ).select_for_update()
 
     result = Resultaat()
-    changed, vervallen, verplaatst = [], [], []
+    changed, geannuleerde, verplaatst = [], [], []
     for dienst in existing:
         key = (dienst.werkplaats_id, dienst.begin, dienst.rol)
         target = wanted.pop(key, None)
@@ -78,7 +78,7 @@ def diensten_genereren(*, werkplaats: WerkplaatsPage | None = None, weken: int |
                 dienst.status = DienstStatus.GEANNULEERD
                 dienst.sequence += 1
                 changed.append(dienst)
-                vervallen.append(dienst)
+                geannuleerde.append(dienst)
                 result.geannuleerd += 1
             continue
         einde, lo, hi = target
@@ -116,28 +116,28 @@ def diensten_genereren(*, werkplaats: WerkplaatsPage | None = None, weken: int |
             batch_size=1000,
         )
         result.aangemaakt = len(wanted)
-    if vervallen or verplaatst:
-        result.gemeld = _betrokkenen_melden(vervallen, verplaatst)
+    if geannuleerde or verplaatst:
+        result.gemeld = _betrokkenen_melden(geannuleerde, verplaatst)
     return result
 
 
-def _betrokkenen_melden(vervallen: list[Dienst], verplaatst: list[Dienst]) -> list[int]:
+def _betrokkenen_melden(geannuleerde: list[Dienst], verplaatst: list[Dienst]) -> list[int]:
     """Tell everyone on a cancelled or moved shift; a cancelled shift also ends their sign-ups."""
-    ids = [d.pk for d in vervallen + verplaatst]
+    ids = [d.pk for d in geannuleerde + verplaatst]
     inschrijvingen = list(
         Inschrijving.objects.filter(dienst_id__in=ids, status__in=ACTIEF).select_related("user", "dienst__werkplaats")
     )
-    vervallen_ids = {d.pk for d in vervallen}
+    geannuleerd_ids = {d.pk for d in geannuleerde}
     gemeld = []
     for inschrijving in inschrijvingen:
         old_sequence = inschrijving.ical_sequence - 1  # the shift's sequence went up by one
         sms.herinnering_intrekken(inschrijving, old_sequence)
-        if inschrijving.dienst_id in vervallen_ids:
-            sms.dienst_vervalt(inschrijving)
+        if inschrijving.dienst_id in geannuleerd_ids:
+            sms.dienst_geannuleerd(inschrijving)
         else:
             sms.dienst_verplaatst(inschrijving)
         gemeld.append(inschrijving.pk)
-    Inschrijving.objects.filter(dienst_id__in=vervallen_ids, status__in=ACTIEF).update(
-        status=InschrijvingStatus.GEANNULEERD, positie=None, sequence=F("sequence") + 1
+    Inschrijving.objects.filter(dienst_id__in=geannuleerd_ids, status__in=ACTIEF).update(
+        status=InschrijvingStatus.AFGEMELD, positie=None, sequence=F("sequence") + 1
     )
     return gemeld

@@ -44,7 +44,7 @@ class RoosterInstellingen(models.Model):
     """Roster rules a gemeente may set differently from the defaults."""
 
     gemeente = models.OneToOneField(Gemeente, on_delete=models.CASCADE, related_name="rooster_instellingen")
-    opzegtermijn_uren = models.PositiveSmallIntegerField(
+    afmeldtermijn_uren = models.PositiveSmallIntegerField(
         _("afmelden kan tot (uren voor de dienst)"), default=24
     )
 
@@ -94,7 +94,7 @@ class Dienst(models.Model):
 class InschrijvingStatus(models.TextChoices):
     INGESCHREVEN = "ingeschreven", _("Ingeschreven")
     WACHTLIJST = "wachtlijst", _("Op de wachtlijst")
-    GEANNULEERD = "geannuleerd", _("Afgemeld")
+    AFGEMELD = "afgemeld", _("Afgemeld")
     AANWEZIG = "aanwezig", _("Aanwezig")
     NIET_GEKOMEN = "niet_gekomen", _("Niet gekomen")
 
@@ -112,10 +112,10 @@ class Inschrijving(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=InschrijvingStatus.choices)
     # Place on the waitlist: the lowest number is promoted first.
     positie = models.PositiveIntegerField(_("plaats op de wachtlijst"), null=True, blank=True)
-    aangemeld_op = models.DateTimeField(_("aangemeld op"))
+    ingeschreven_op = models.DateTimeField(_("ingeschreven op"))
     bevestigd_op = models.DateTimeField(_("bevestigd op"), null=True, blank=True)
-    ingecheckt_op = models.DateTimeField(_("aangemeld op de werkplaats"), null=True, blank=True)
-    uitgecheckt_op = models.DateTimeField(_("afgemeld op de werkplaats"), null=True, blank=True)
+    ingecheckt_op = models.DateTimeField(_("ingecheckt op"), null=True, blank=True)
+    uitgecheckt_op = models.DateTimeField(_("uitgecheckt op"), null=True, blank=True)
     # Added to the shift's sequence for the feed: a change of the sign-up itself also bumps SEQUENCE.
     sequence = models.PositiveIntegerField(default=0)
 
@@ -155,7 +155,7 @@ class AgendaToken(models.Model):
 
 
 class Pincode(models.Model):
-    """A volunteer's 4-digit PIN for the kiosk, stored as a password hash; locked after 5 wrong tries."""
+    """A volunteer's 4-digit PIN for the tablet, stored as a password hash; locked after 5 wrong tries."""
 
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="rooster_pincode")
     pin_hash = models.CharField(max_length=128)
@@ -170,16 +170,16 @@ class Pincode(models.Model):
         return f"pincode {self.user_id}"
 
 
-class RoosterKiosk(models.Model):
+class Tablet(models.Model):
     """The secret link of the sign-in tablet of one werkplaats (stored as sha256, shown once)."""
 
-    werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="rooster_kiosk")
+    werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="rooster_tablet")
     token_hash = models.CharField(max_length=64, unique=True)
     aangemaakt_op = ClockDateTimeField(auto_now=True)
 
     class Meta:
-        verbose_name = _("aanmeldtablet")
-        verbose_name_plural = _("aanmeldtablets")
+        verbose_name = _("tablet")
+        verbose_name_plural = _("tablets")
 
     def __str__(self) -> str:
-        return f"kiosk {self.werkplaats_id}"
+        return f"tablet {self.werkplaats_id}"

@@ -51,7 +51,7 @@ def mijn_inschrijvingen(user: User, *, now=None):
     now = now or clock.now()
     return list(
         Inschrijving.objects.filter(user=user, dienst__einde__gt=now)
-        .exclude(status=InschrijvingStatus.GEANNULEERD, dienst__status=DienstStatus.GEPLAND)
+        .exclude(status=InschrijvingStatus.AFGEMELD, dienst__status=DienstStatus.GEPLAND)
         .select_related("dienst__werkplaats")
         .order_by("dienst__begin")
     )

@@ -86,21 +86,21 @@ def inschrijving_maken(*, dienst_id: int, user: User, wachtlijst: bool = False) 
     else:
         raise RoosterFout(_("Deze dienst is vol. U kunt op de wachtlijst als u wilt."), "vol")
     if bestaand:
-        bestaand.status, bestaand.positie, bestaand.aangemeld_op = status, positie, now
+        bestaand.status, bestaand.positie, bestaand.ingeschreven_op = status, positie, now
         bestaand.sequence += 1
         bestaand.ingecheckt_op = bestaand.uitgecheckt_op = bestaand.bevestigd_op = None
         bestaand.save()
         return bestaand
-    return Inschrijving.objects.create(dienst=dienst, user=user, status=status, positie=positie, aangemeld_op=now)
+    return Inschrijving.objects.create(dienst=dienst, user=user, status=status, positie=positie, ingeschreven_op=now)
 
 
-def opzegtermijn(dienst: Dienst) -> timedelta:
+def afmeldtermijn(dienst: Dienst) -> timedelta:
     instellingen = getattr(dienst.werkplaats.gemeente, "rooster_instellingen", None)
-    return timedelta(hours=instellingen.opzegtermijn_uren if instellingen else 24)
+    return timedelta(hours=instellingen.afmeldtermijn_uren if instellingen else 24)
 
 
 @transaction.atomic
-def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
+def inschrijving_afmelden(*, inschrijving_id: int, user: User) -> Inschrijving:
     """The volunteer signs off. Inside the notice period only by phoning the coordinator."""
     inschrijving = Inschrijving.objects.select_related("user").get(pk=inschrijving_id)
     dienst = _lock_dienst(inschrijving.dienst_id)
@@ -113,7 +113,7 @@ def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
     now = clock.now()
     if dienst.begin <= now:
         raise RoosterFout(_("Deze dienst is al begonnen of voorbij."), "voorbij")
-    termijn = opzegtermijn(dienst)
+    termijn = afmeldtermijn(dienst)
     if inschrijving.status in BEZETTEND and dienst.begin - now < termijn:
         telefoon = selectors.coordinator_telefoon(dienst.werkplaats)
         uren = int(termijn.total_seconds() // 3600)
@@ -128,7 +128,7 @@ def inschrijving_annuleren(*, inschrijving_id: int, user: User) -> Inschrijving:
         raise RoosterFout(message, "termijn")
     oude_sequence = inschrijving.ical_sequence
     had_plaats = inschrijving.status in BEZETTEND
-    inschrijving.status, inschrijving.positie = InschrijvingStatus.GEANNULEERD, None
+    inschrijving.status, inschrijving.positie = InschrijvingStatus.AFGEMELD, None
     inschrijving.sequence += 1
     inschrijving.save(update_fields=["status", "positie", "sequence"])
     sms.herinnering_intrekken(inschrijving, oude_sequence)

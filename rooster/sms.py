@@ -57,12 +57,12 @@ def herinnering_intrekken(inschrijving, sequence: int) -> None:
     bericht_cancel(sleutel=herinnering_sleutel(inschrijving, sequence))
 
 
-def dienst_vervalt(inschrijving) -> bool:
+def dienst_geannuleerd(inschrijving) -> bool:
     dienst = inschrijving.dienst
     return _send(
         inschrijving.user,
         soort=SOORT_WIJZIGING,
-        sleutel=f"dienst-vervalt:{inschrijving.pk}:{inschrijving.ical_sequence}",
+        sleutel=f"dienst-geannuleerd:{inschrijving.pk}:{inschrijving.ical_sequence}",
         tekst=_("Uw dienst bij %(werkplaats)s op %(wanneer)s gaat niet door. Andere diensten staan in Mijn rooster.")
         % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )

@@ -5,7 +5,7 @@ from datetime import datetime
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -15,7 +15,7 @@ from accounts import permissions
 from accounts.audit import audit_log, audit_origin
 from kern import clock
 from kern.export import csv_text
-from rooster import aanwezigheid, coordinatie, feeds, kiosk, selectors, services
+from rooster import aanwezigheid, coordinatie, feeds, selectors, services, tablet
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
 from werkplaatsen.models import WerkplaatsPage
@@ -78,8 +78,8 @@ def inschrijven(request, dienst_id: int):
 
 @login_required
 @require_POST
-def annuleren(request, pk: int):
-    return _eigen_inschrijving(request, pk, services.inschrijving_annuleren, _("U bent afgemeld voor deze dienst."))
+def afmelden(request, pk: int):
+    return _eigen_inschrijving(request, pk, services.inschrijving_afmelden, _("U bent afgemeld voor deze dienst."))
 
 
 def _eigen_inschrijving(request, pk: int, service, gelukt: str):
@@ -145,12 +145,12 @@ def coordinator(request, werkplaats_id: int):
     return _coordinator_pagina(request, werkplaats)
 
 
-def _coordinator_pagina(request, werkplaats, kiosk_link: str | None = None, fout: str | None = None, status=200):
+def _coordinator_pagina(request, werkplaats, tablet_link: str | None = None, fout: str | None = None, status=200):
     context = {
         "werkplaats": werkplaats,
         "dagen": selectors.coordinator_overzicht(werkplaats),
         "vrijwilligers": selectors.vrijwilligers_van(werkplaats),
-        "kiosk_link": kiosk_link,
+        "tablet_link": tablet_link,
         "fout": fout,
     }
     return render(request, "rooster/coordinator.html", context, status=status)
@@ -219,12 +219,12 @@ def team_bericht(request, dienst_id: int):
 
 @login_required
 @require_POST
-def kiosk_uitgeven(request, werkplaats_id: int):
+def tablet_uitgeven(request, werkplaats_id: int):
     werkplaats = _coordineren(request, werkplaats_id)
-    token = kiosk.kiosk_uitgeven(werkplaats=werkplaats)
-    audit_log(actie="rooster.kiosk_uitgeven", actor=request.user, oorsprong=audit_origin(request), obj=werkplaats)
-    link = request.build_absolute_uri(reverse("rooster:kiosk", args=[token]))
-    return _coordinator_pagina(request, werkplaats, kiosk_link=link)
+    token = tablet.tablet_uitgeven(werkplaats=werkplaats)
+    audit_log(actie="rooster.tablet_uitgeven", actor=request.user, oorsprong=audit_origin(request), obj=werkplaats)
+    link = request.build_absolute_uri(reverse("rooster:tablet", args=[token]))
+    return _coordinator_pagina(request, werkplaats, tablet_link=link)
 
 
 @login_required
@@ -238,13 +238,13 @@ def werkplaats_ics(request, werkplaats_id: int):
 @login_required
 @require_POST
 def inchecken(request, pk: int):
-    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_inchecken, _("U bent aangemeld. Fijne dienst!"))
+    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_inchecken, _("U bent ingecheckt. Fijne dienst!"))
 
 
 @login_required
 @require_POST
 def uitchecken(request, pk: int):
-    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_uitchecken, _("U bent afgemeld. Dank u wel!"))
+    return _eigen_inschrijving(request, pk, aanwezigheid.inschrijving_uitchecken, _("U bent uitgecheckt. Dank u wel!"))
 
 
 @login_required
@@ -271,7 +271,7 @@ def uren_csv(request, werkplaats_id: int):
 @require_POST
 def pincode(request):
     try:
-        kiosk.pincode_instellen(user=request.user, pin=request.POST.get("pincode", "").strip())
+        tablet.pincode_instellen(user=request.user, pin=request.POST.get("pincode", "").strip())
     except RoosterFout as fout:
         return _overzicht(request, fout=str(fout), status=400)
     messages.success(request, _("Uw pincode is opgeslagen."))
@@ -279,9 +279,17 @@ def pincode(request):
 
 
 @require_http_methods(["GET", "POST"])
-def kiosk_pagina(request, token: str):
+def tablet_oude_link(request, token: str):
+    """The /kiosk/ link stays on tablets for years; 308, not 301, so a sign-in posted there is kept."""
+    response = HttpResponsePermanentRedirect(reverse("rooster:tablet", args=[token]))
+    response.status_code = 308
+    return response
+
+
+@require_http_methods(["GET", "POST"])
+def tablet_pagina(request, token: str):
     """The tablet at the werkplaats: no login, the secret link is the key (404 for any other)."""
-    werkplaats = kiosk.kiosk_voor_token(token)
+    werkplaats = tablet.tablet_voor_token(token)
     if werkplaats is None:
         raise Http404()
     context = {"werkplaats": werkplaats, "voornaam": "", "fout": None, "gelukt": None}
@@ -289,7 +297,7 @@ def kiosk_pagina(request, token: str):
     if request.method == "POST":
         voornaam = request.POST.get("voornaam", "")[:150]
         try:
-            inschrijving, uitkomst = kiosk.kiosk_aanmelden(
+            inschrijving, uitkomst = tablet.tablet_in_of_uitchecken(
                 werkplaats=werkplaats, voornaam=voornaam, pin=request.POST.get("pincode", "")
             )
         except RoosterFout as fout:
@@ -298,7 +306,7 @@ def kiosk_pagina(request, token: str):
             context.update(fout=uitkomst, voornaam=voornaam)
             status = 400
         elif uitkomst == "in":
-            context["gelukt"] = _("Welkom, %(naam)s. U bent aangemeld.") % {"naam": inschrijving.user.first_name}
+            context["gelukt"] = _("Welkom, %(naam)s. U bent ingecheckt.") % {"naam": inschrijving.user.first_name}
         else:
-            context["gelukt"] = _("Tot ziens, %(naam)s. U bent afgemeld.") % {"naam": inschrijving.user.first_name}
-    return render(request, "rooster/kiosk.html", context, status=status)
+            context["gelukt"] = _("Tot ziens, %(naam)s. U bent uitgecheckt.") % {"naam": inschrijving.user.first_name}
+    return render(request, "rooster/tablet.html", context, status=status)

@@ -222,7 +222,7 @@ BERICHTEN_STILTE_TOT = 8
 BERICHTEN_POGINGEN = 4
 BERICHTEN_RETRY_INTERVALLEN = [30, 120, 600]
 # A queued row whose job has not finished after this long (Redis lost it) is enqueued again.
-BERICHTEN_WACHTRIJ_TIMEOUT = 900
+BERICHTEN_QUEUE_TIMEOUT = 900
 BERICHTEN_PER_JOB = 100  # rows per send job
 
 # Rooster: shifts are generated this many weeks ahead; reminders go out the day before at this time.

@@ -94,7 +94,7 @@ def test_a_send_job_that_runs_twice_at_once_sends_each_row_once(verzonden):
             sleutel=f"j:{n}",
             niet_voor=moment,
             status=BerichtStatus.QUEUED,
-            in_wachtrij_op=moment,
+            queued_at=moment,
         )
         for n in range(100)
     )
@@ -125,7 +125,7 @@ def test_cancel_while_the_job_holds_the_row_does_not_claim_a_sent_message(monkey
         sleutel="c:1",
         niet_voor=clock_now() + timedelta(hours=1),
     )
-    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=clock_now())
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, queued_at=clock_now())
     in_gateway, release = threading.Event(), threading.Event()
     memory = gateways.memory_gateway()
     original = type(memory).send

@@ -108,7 +108,7 @@ def test_a_queued_row_whose_job_vanished_is_picked_up_after_the_timeout(
     berichten_tick()
     assert rq_queue.count == 0  # too early to call it lost
 
-    time_machine_now(now + timedelta(seconds=settings.BERICHTEN_WACHTRIJ_TIMEOUT + 1))
+    time_machine_now(now + timedelta(seconds=settings.BERICHTEN_QUEUE_TIMEOUT + 1))
     berichten_tick()
     berichten_tick()
     worker_run(rq_queue)

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from berichten.models import Afmelding, Bericht, BerichtStatus
+from berichten.models import Bericht, BerichtStatus, SmsStop
 from berichten.outbox import berichten_dispatch
 from berichten.regels import BerichtFout
 from berichten.selectors import sleutels_bekend
@@ -106,7 +106,7 @@ def test_empty_and_too_long_texts_are_refused(settings):
 
 def test_callers_cannot_use_the_outbox_own_kinds():
     with pytest.raises(BerichtFout):
-        send(soort="afmelding")
+        send(soort="sms_stop")
 
 
 def test_the_outbox_own_replies_use_only_its_own_kinds_and_ignore_quiet_hours(time_machine_now):
@@ -119,19 +119,19 @@ def test_the_outbox_own_replies_use_only_its_own_kinds_and_ignore_quiet_hours(ti
 
 
 def test_an_opted_out_number_gets_nothing_and_the_row_says_why(verzonden, django_capture_on_commit_callbacks):
-    Afmelding.objects.create(telefoonnummer=MOBIEL)
+    SmsStop.objects.create(telefoonnummer=MOBIEL)
     with django_capture_on_commit_callbacks(execute=True):
         bericht = send()
     berichten_dispatch()
     assert bericht.status == BerichtStatus.BLOCKED
-    assert bericht.get_status_display() == "geblokkeerd door afmelding"
+    assert bericht.get_status_display() == "geblokkeerd: sms gestopt"
     assert verzonden == []
 
 
 def test_a_number_that_opts_out_after_queueing_is_blocked_at_sending_time(verzonden):
     bericht = send(niet_voor=clock_now() + timedelta(minutes=5), urgent=True)
-    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=clock_now())
-    Afmelding.objects.create(telefoonnummer=MOBIEL)
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, queued_at=clock_now())
+    SmsStop.objects.create(telefoonnummer=MOBIEL)
     from berichten.outbox import berichten_send
 
     berichten_send(ids=[bericht.pk])
@@ -204,7 +204,7 @@ def test_a_job_that_reaches_a_non_urgent_row_at_night_puts_it_back_until_morning
     from berichten.outbox import berichten_send
 
     bericht = send(niet_voor=clock_now() + timedelta(minutes=5))
-    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, in_wachtrij_op=clock_now())
+    Bericht.objects.filter(pk=bericht.pk).update(status=BerichtStatus.QUEUED, queued_at=clock_now())
     time_machine_now(amsterdam(2026, 11, 23, 22, 30))  # Redis was down; the job runs late
     assert berichten_send(ids=[bericht.pk]) == []
     bericht.refresh_from_db()
@@ -220,3 +220,9 @@ def test_other_apps_ask_which_keys_the_outbox_holds_in_any_status():
     gevraagd = ["dienst:1:herinnering", "dienst:2:herinnering", "dienst:3:herinnering"]
     assert sleutels_bekend(sleutels=gevraagd) == {"dienst:1:herinnering", "dienst:2:herinnering"}
     assert sleutels_bekend(sleutels=[]) == set()
+
+
+def test_a_message_on_the_job_queue_is_klaargezet_not_in_a_wachtrij():
+    # "Wachtrij" is the walk-in queue of inloop; the outbox's RQ step has its own word.
+    assert BerichtStatus.QUEUED.label == "klaargezet"
+    assert Bericht._meta.get_field("queued_at").verbose_name == "klaargezet op"

@@ -7,7 +7,7 @@ import requests
 from twilio.http.http_client import TwilioHttpClient
 
 from berichten import gateways
-from berichten.models import Afmelding, Bericht, BerichtStatus
+from berichten.models import Bericht, BerichtStatus, SmsStop
 from berichten.outbox import berichten_dispatch
 from berichten.services import bericht_send
 from tests.berichten.conftest import MOBIEL, RecordedTwilio
@@ -90,7 +90,7 @@ def test_opted_out_at_twilio_21610_blocks_the_row_and_records_the_opt_out(twilio
     bericht = send_one()
     assert bericht.status == BerichtStatus.BLOCKED
     assert bericht.foutcode == "21610"
-    assert Afmelding.objects.filter(telefoonnummer=MOBIEL).exists()
+    assert SmsStop.objects.filter(telefoonnummer=MOBIEL).exists()
     # The next message to that number never reaches Twilio.
     later = bericht_send(telefoonnummer=MOBIEL, tekst="Nog een bericht.", soort="dienst", sleutel="dienst:2")
     berichten_dispatch()
@@ -108,7 +108,7 @@ def test_opted_out_at_twilio_21610_blocks_the_row_and_records_the_opt_out(twilio
     ids=["500", "429", "timeout"],
 )
 def test_server_errors_and_timeouts_are_retried_then_sent_once(twilio, settings, answer):
-    settings.BERICHTEN_WACHTRIJ_TIMEOUT = 0  # the inline mode retries by the next tick
+    settings.BERICHTEN_QUEUE_TIMEOUT = 0  # the inline mode retries by the next tick
     twilio.answers = [answer, (201, "message_201.json")]
     bericht = send_one()
     assert bericht.status == BerichtStatus.QUEUED
@@ -124,7 +124,7 @@ def test_server_errors_and_timeouts_are_retried_then_sent_once(twilio, settings,
 
 
 def test_transient_errors_stop_after_the_configured_attempts(twilio, settings):
-    settings.BERICHTEN_WACHTRIJ_TIMEOUT = 0
+    settings.BERICHTEN_QUEUE_TIMEOUT = 0
     twilio.answers = [(500, "error_500.json")] * settings.BERICHTEN_POGINGEN
     bericht = send_one()
     for _ in range(settings.BERICHTEN_POGINGEN + 2):

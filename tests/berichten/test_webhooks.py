@@ -3,7 +3,7 @@
 import pytest
 from twilio.request_validator import RequestValidator
 
-from berichten.models import Afmelding, Antwoord, Bericht, BerichtStatus
+from berichten.models import Antwoord, Bericht, BerichtStatus, SmsStop
 from berichten.outbox import berichten_dispatch
 from berichten.replies import reply_handler_register, reply_handler_unregister
 from berichten.services import bericht_send
@@ -74,7 +74,7 @@ def test_without_an_auth_token_every_request_is_refused(client, settings, sent):
     )
     assert response.status_code == 403
     assert inbound(client, "STOP").status_code == 403
-    assert not Afmelding.objects.exists()
+    assert not SmsStop.objects.exists()
 
 
 def test_webhooks_need_no_csrf_token_but_only_take_post(client, sent):
@@ -127,7 +127,7 @@ def test_stop_opts_out_confirmed_by_one_sms_even_when_twilio_repeats_it(client, 
         assert response.status_code == 200
         assert response["Content-Type"].startswith("text/xml")
     berichten_dispatch()
-    assert Afmelding.objects.filter(telefoonnummer=MOBIEL).exists()
+    assert SmsStop.objects.filter(telefoonnummer=MOBIEL).exists()
     assert [m["tekst"] for m in verzonden] == [
         "U krijgt geen sms meer van de werkplaats. Wilt u weer sms krijgen? Stuur START."
     ]
@@ -141,7 +141,7 @@ def test_start_opts_back_in_and_messages_flow_again(client, verzonden):
     weer = bericht_send(telefoonnummer=MOBIEL, tekst="Dienst overmorgen.", soort="dienst", sleutel="d:3")
     berichten_dispatch()
     assert geblokkeerd.status == BerichtStatus.BLOCKED
-    assert not Afmelding.objects.exists()
+    assert not SmsStop.objects.exists()
     assert [m["tekst"] for m in verzonden][-1] == "Dienst overmorgen."
     assert len([m for m in verzonden if "Stuur STOP" in m["tekst"]]) == 1
     weer.refresh_from_db()

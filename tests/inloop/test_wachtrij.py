@@ -65,7 +65,7 @@ def test_no_show_is_counted_and_transfer_needs_a_professional(world):
     n1 = services.wachtnummer_trekken(werkplaats=centrum)
     n2 = services.wachtnummer_trekken(werkplaats=centrum)
     services.wachtnummer_roep(wachtnummer=n1, door=v)
-    services.wachtnummer_afronden(wachtnummer=n1, door=v, status="weg")
+    services.wachtnummer_afronden(wachtnummer=n1, door=v, status="niet_verschenen")
     assert BezoekTelling.objects.get(dimensie=BezoekTelling.Dimensie.NIET_VERSCHENEN).aantal == 1
     services.wachtnummer_roep(wachtnummer=n2, door=v)
     with pytest.raises(InloopFout, match="aan wie"):

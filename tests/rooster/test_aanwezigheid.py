@@ -43,7 +43,7 @@ def test_sign_in_button_on_the_phone_page(client, world, dienst):
     world["clock"].set(BEGIN - timedelta(minutes=10))
     assert "Ik ben er" in client.get(reverse("rooster:overzicht")).content.decode()
     response = client.post(reverse("rooster:inchecken", args=[inschrijving.pk]), follow=True)
-    assert "U bent aangemeld" in response.content.decode()
+    assert "U bent ingecheckt" in response.content.decode()
     world["clock"].set(BEGIN + timedelta(hours=2))
     response = client.post(reverse("rooster:uitchecken", args=[inschrijving.pk]), follow=True)
     assert "Dank u wel" in response.content.decode()

@@ -38,7 +38,7 @@ def test_remove_skips_the_notice_period_tells_the_volunteer_and_passes_the_place
     client.post(reverse("rooster:verwijderen", args=[anouk.pk]))
     anouk.refresh_from_db()
     bram.refresh_from_db()
-    assert anouk.status == "geannuleerd" and bram.status == "ingeschreven"
+    assert anouk.status == "afgemeld" and bram.status == "ingeschreven"
     assert "coördinator heeft u afgemeld" in sms_aan(world["anouk"])[-1]
     assert "u staat nu ingeschreven" in sms_aan(world["bram"])[-1]
 

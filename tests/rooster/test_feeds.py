@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from rooster.generatie import diensten_genereren
 from rooster.models import AgendaToken, Dienst
-from rooster.services import agenda_token_uitgeven, inschrijving_annuleren, inschrijving_maken, token_hash
+from rooster.services import agenda_token_uitgeven, inschrijving_afmelden, inschrijving_maken, token_hash
 from tests.helpers import queries_for
 from tests.rooster.conftest import AMS, dienst_maken, spreekuur
 from werkplaatsen.models import Sluiting
@@ -61,7 +61,7 @@ def test_own_cancellation_bumps_the_sequence(client, world):
     dienst = dienst_maken(world["centrum"], VOLGENDE_WEEK)
     a = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     url = _feed_url(client, world["anouk"])
-    inschrijving_annuleren(inschrijving_id=a.pk, user=world["anouk"])
+    inschrijving_afmelden(inschrijving_id=a.pk, user=world["anouk"])
     _text, calendar = _read(client.get(url))
     [event] = calendar.vevent_list
     assert event.status.value == "CANCELLED" and int(event.sequence.value) == 1

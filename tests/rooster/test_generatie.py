@@ -102,7 +102,7 @@ def test_a_closure_cancels_signed_up_shifts_and_tells_the_volunteers(world):
     inschrijving.refresh_from_db()
     assert result.geannuleerd == 1
     assert (dienst.status, dienst.sequence) == (DienstStatus.GEANNULEERD, 1)
-    assert inschrijving.status == InschrijvingStatus.GEANNULEERD
+    assert inschrijving.status == InschrijvingStatus.AFGEMELD
     [tekst] = sms_aan(world["anouk"])
     assert "gaat niet door" in tekst and "8 december" in tekst and "Studiedag" not in tekst
     # Running again does not tell them twice.

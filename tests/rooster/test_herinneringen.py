@@ -88,4 +88,4 @@ def test_nee_in_time_cancels_and_says_so(world, settings, ingeschreven):
     world["clock"].set(datetime(2026, 11, 24, 8, 30, tzinfo=AMS) + timedelta(hours=1))  # 46 h before
     herinneringen_plannen()
     assert "afgemeld" in _reply(world, world["anouk"], "Nee")
-    assert Inschrijving.objects.get(pk=ingeschreven.pk).status == "geannuleerd"
+    assert Inschrijving.objects.get(pk=ingeschreven.pk).status == "afgemeld"

@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus, RoosterInstellingen
-from rooster.services import RoosterFout, inschrijving_annuleren, inschrijving_maken
+from rooster.services import RoosterFout, inschrijving_afmelden, inschrijving_maken
 from tests.factories import UserFactory, lidmaatschap_create
 from tests.helpers import wagtail_baseline_restore
 from tests.rooster.conftest import AMS, DINSDAG, dienst_maken, sms_aan
@@ -67,7 +67,7 @@ def test_cancel_promotes_the_first_on_the_waitlist_with_an_sms(world, dienst):
     inschrijving_maken(dienst_id=dienst.pk, user=world["karin"])
     bram = inschrijving_maken(dienst_id=dienst.pk, user=world["bram"], wachtlijst=True)
     cees = inschrijving_maken(dienst_id=dienst.pk, user=world["cees"], wachtlijst=True)
-    inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"])
+    inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["anouk"])
     bram.refresh_from_db()
     cees.refresh_from_db()
     assert bram.status == InschrijvingStatus.INGESCHREVEN and bram.sequence == 1
@@ -79,7 +79,7 @@ def test_cancel_promotes_the_first_on_the_waitlist_with_an_sms(world, dienst):
 def test_cancel_without_waitlist_offers_the_place_to_volunteers_who_opted_in(world, dienst):
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     kampen_vrij = sms_aan(world["kees_kampen"])
-    inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"])
+    inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["anouk"])
     assert "plaats vrij" in sms_aan(world["bram"])[0]
     assert "plaats vrij" in sms_aan(world["karin"])[0]
     assert sms_aan(world["anouk"]) == []  # the one who cancelled
@@ -94,7 +94,7 @@ def test_cancel_inside_the_notice_period_names_the_coordinators_number(world, di
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     world["clock"].set(VOLGENDE_WEEK - timedelta(hours=23))
     with pytest.raises(RoosterFout) as error:
-        inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"])
+        inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["anouk"])
     assert error.value.code == "termijn"
     assert "24 uur" in str(error.value) and "+31612345699" in str(error.value)
     anouk.refresh_from_db()
@@ -102,25 +102,25 @@ def test_cancel_inside_the_notice_period_names_the_coordinators_number(world, di
 
 
 def test_the_notice_period_is_set_per_gemeente(world, dienst):
-    RoosterInstellingen.objects.create(gemeente=world["zwolle"], opzegtermijn_uren=48)
+    RoosterInstellingen.objects.create(gemeente=world["zwolle"], afmeldtermijn_uren=48)
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     world["clock"].set(VOLGENDE_WEEK - timedelta(hours=47))
     with pytest.raises(RoosterFout, match="48 uur"):
-        inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"])
+        inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["anouk"])
     world["clock"].set(VOLGENDE_WEEK - timedelta(hours=49))
-    assert inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"]).status == "geannuleerd"
+    assert inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["anouk"]).status == "afgemeld"
 
 
 def test_someone_else_cannot_cancel_my_sign_up(world, dienst):
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     with pytest.raises(RoosterFout) as error:
-        inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["bram"])
+        inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["bram"])
     assert error.value.code == "geen_toegang"
 
 
 def test_signing_up_again_after_cancelling_keeps_the_row_and_bumps_the_sequence(world, dienst):
     first = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
-    inschrijving_annuleren(inschrijving_id=first.pk, user=world["anouk"])
+    inschrijving_afmelden(inschrijving_id=first.pk, user=world["anouk"])
     again = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     assert again.pk == first.pk and again.sequence == 2 and again.status == "ingeschreven"
 
@@ -217,6 +217,6 @@ def test_a_werkplaats_name_that_would_reveal_why_is_left_out_of_the_sms(world, d
     world["centrum"].title = "Schuldhulp Centrum"
     world["centrum"].save()
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
-    inschrijving_annuleren(inschrijving_id=anouk.pk, user=world["anouk"])
+    inschrijving_afmelden(inschrijving_id=anouk.pk, user=world["anouk"])
     [tekst] = sms_aan(world["bram"])
     assert "Er is een plaats vrij bij de werkplaats op" in tekst and "chuld" not in tekst

@@ -59,7 +59,7 @@ def test_cancel_inside_notice_period_is_409_with_the_number(client, world, diens
     inschrijving = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     world["clock"].set(VOLGENDE_WEEK - timedelta(hours=2))
     client.force_login(world["anouk"])
-    response = client.post(reverse("rooster:annuleren", args=[inschrijving.pk]))
+    response = client.post(reverse("rooster:afmelden", args=[inschrijving.pk]))
     assert response.status_code == 409
     assert "+31612345699" in response.content.decode()
     inschrijving.refresh_from_db()
@@ -69,12 +69,12 @@ def test_cancel_inside_notice_period_is_409_with_the_number(client, world, diens
 def test_cancel_in_time_and_someone_elses_sign_up_is_404(client, world, dienst):
     inschrijving = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     client.force_login(world["bram"])
-    assert client.post(reverse("rooster:annuleren", args=[inschrijving.pk])).status_code == 404
+    assert client.post(reverse("rooster:afmelden", args=[inschrijving.pk])).status_code == 404
     client.force_login(world["anouk"])
-    response = client.post(reverse("rooster:annuleren", args=[inschrijving.pk]), follow=True)
+    response = client.post(reverse("rooster:afmelden", args=[inschrijving.pk]), follow=True)
     assert "U bent afgemeld" in response.content.decode()
     inschrijving.refresh_from_db()
-    assert inschrijving.status == "geannuleerd"
+    assert inschrijving.status == "afgemeld"
 
 
 def test_shift_list_has_a_query_ceiling(client, world):

@@ -49,7 +49,12 @@ def test_real_redis_is_reported_ok(client, settings):
 
     settings.JOBS_ASYNC = True
     settings.REDIS_URL = os.environ["REDIS_URL"]
-    assert json.loads(client.get("/healthz").content) == {"status": "ok", "database": "ok", "queue": "ok"}
+    settings.CACHES = {
+        "default": {"BACKEND": "werkplaats_site.cache.ResilientRedisCache", "LOCATION": os.environ["REDIS_URL"]}
+    }
+    assert json.loads(client.get("/healthz").content) == {
+        "status": "ok", "database": "ok", "cache": "ok", "queue": "ok"
+    }
 
 
 @pytest.mark.django_db

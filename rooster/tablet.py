@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kern import clock
 from rooster.aanwezigheid import OPEN_VOOR
-from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, RoosterKiosk
+from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, Tablet
 from rooster.services import RoosterFout, token_hash
 
 MAX_POGINGEN = 5
@@ -28,22 +28,22 @@ def pincode_instellen(*, user, pin: str) -> Pincode:
     return pincode
 
 
-def kiosk_uitgeven(*, werkplaats) -> str:
+def tablet_uitgeven(*, werkplaats) -> str:
     token = secrets.token_urlsafe(24)
-    RoosterKiosk.objects.update_or_create(werkplaats=werkplaats, defaults={"token_hash": token_hash(token)})
+    Tablet.objects.update_or_create(werkplaats=werkplaats, defaults={"token_hash": token_hash(token)})
     return token
 
 
-def kiosk_voor_token(token: str):
-    row = RoosterKiosk.objects.select_related("werkplaats").filter(token_hash=token_hash(token or "")).first()
+def tablet_voor_token(token: str):
+    row = Tablet.objects.select_related("werkplaats").filter(token_hash=token_hash(token or "")).first()
     return row.werkplaats if row else None
 
 
 
 
 @transaction.atomic
-def kiosk_aanmelden(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijving | None, str]:
-    """Sign the volunteer in, or out when already in: (sign-up, "in" or "uit"), or (None, message)."""
+def tablet_in_of_uitchecken(*, werkplaats, voornaam: str, pin: str) -> tuple[Inschrijving | None, str]:
+    """Check the volunteer in, or out when already in: (sign-up, "in" or "uit"), or (None, message)."""
     now = clock.now()
     kandidaten = list(
         Inschrijving.objects.select_for_update()

@@ -5,9 +5,9 @@ from datetime import datetime, timedelta
 import pytest
 from django.urls import reverse
 
-from rooster.kiosk import kiosk_uitgeven, pincode_instellen
 from rooster.models import Inschrijving, Pincode
 from rooster.services import RoosterFout, inschrijving_maken
+from rooster.tablet import pincode_instellen, tablet_uitgeven
 from tests.rooster.conftest import AMS, dienst_maken
 
 BEGIN = datetime(2026, 12, 1, 9, 0, tzinfo=AMS)
@@ -19,17 +19,17 @@ def tablet(client, world):
     inschrijving = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
     pincode_instellen(user=world["anouk"], pin="4821")
     world["clock"].set(BEGIN - timedelta(minutes=15))
-    return reverse("rooster:kiosk", args=[kiosk_uitgeven(werkplaats=world["centrum"])]), inschrijving
+    return reverse("rooster:tablet", args=[tablet_uitgeven(werkplaats=world["centrum"])]), inschrijving
 
 
 def test_first_name_and_pin_sign_in_then_out(client, world, tablet):
     url, inschrijving = tablet
     response = client.post(url, {"voornaam": "anouk ", "pincode": "4821"})
-    assert response.status_code == 200 and "Welkom, Anouk" in response.content.decode()
+    assert response.status_code == 200 and "Welkom, Anouk. U bent ingecheckt." in response.content.decode()
     inschrijving.refresh_from_db()
     assert inschrijving.status == "aanwezig" and inschrijving.ingecheckt_op == BEGIN - timedelta(minutes=15)
     world["clock"].set(BEGIN + timedelta(hours=3) - timedelta(minutes=1))
-    assert "Tot ziens" in client.post(url, {"voornaam": "Anouk", "pincode": "4821"}).content.decode()
+    assert "Tot ziens, Anouk. U bent uitgecheckt." in client.post(url, {"voornaam": "Anouk", "pincode": "4821"}).content.decode()
 
 
 def test_pin_is_stored_hashed_and_must_be_four_digits(world):
@@ -65,11 +65,22 @@ def test_locked_after_five_wrong_tries_until_a_new_pin(client, world, tablet):
 
 def test_unknown_or_replaced_link_is_404_and_only_coordinators_issue_links(client, world, tablet):
     url, _inschrijving = tablet
-    assert client.get(reverse("rooster:kiosk", args=["niet-geldig"])).status_code == 404
+    assert client.get(reverse("rooster:tablet", args=["niet-geldig"])).status_code == 404
     client.force_login(world["anouk"])
-    assert client.post(reverse("rooster:kiosk_uitgeven", args=[world["centrum"].pk])).status_code == 403
+    assert client.post(reverse("rooster:tablet_uitgeven", args=[world["centrum"].pk])).status_code == 403
     client.force_login(world["karin"])
-    page = client.post(reverse("rooster:kiosk_uitgeven", args=[world["centrum"].pk])).content.decode()
-    assert 'id="kiosklink"' in page
+    page = client.post(reverse("rooster:tablet_uitgeven", args=[world["centrum"].pk])).content.decode()
+    assert 'id="tabletlink"' in page
     client.logout()
     assert client.get(url).status_code == 404
+
+
+def test_the_tablet_has_its_own_path_and_the_old_kiosk_link_on_a_tablet_still_works(client, world, tablet):
+    url, inschrijving = tablet
+    token = url.rstrip("/").rsplit("/", 1)[1]
+    assert url == f"/mijn/rooster/tablet/{token}/"
+    old = f"/mijn/rooster/kiosk/{token}/"
+    assert client.get(old).status_code == 308 and client.get(old)["Location"] == url
+    # A sign-in posted to the old link follows the redirect with its form (308 keeps POST).
+    response = client.post(old, {"voornaam": "Anouk", "pincode": "4821"}, follow=True)
+    assert response.redirect_chain == [(url, 308)] and "Welkom, Anouk" in response.content.decode()

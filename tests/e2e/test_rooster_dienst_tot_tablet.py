@@ -7,8 +7,8 @@ import pytest
 import vobject
 
 from berichten.models import Bericht
-from rooster.kiosk import kiosk_uitgeven
 from rooster.models import Dienst, Inschrijving
+from rooster.tablet import tablet_uitgeven
 from tests.conftest import axe_violations
 from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
 from werkplaatsen import openingstijden
@@ -18,7 +18,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 BEGIN = datetime(2026, 12, 1, 9, 0, tzinfo=openingstijden.AMSTERDAM)
 
 
-def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_kiosk(live_server, phone_page, clock, settings):
+def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_tablet(live_server, phone_page, clock, settings):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.ROOSTER_AUTOMATISCH = False
     clock.set(BEGIN - timedelta(minutes=10))
@@ -28,7 +28,7 @@ def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_kiosk(live_server,
     for user in (anouk, bram):
         lidmaatschap_create(user, werkplaats)
     dienst = Dienst.objects.create(werkplaats=werkplaats, begin=BEGIN, einde=BEGIN + timedelta(hours=3), maximum=2)
-    Inschrijving.objects.create(dienst=dienst, user=bram, status="ingeschreven", aangemeld_op=BEGIN - timedelta(days=3))
+    Inschrijving.objects.create(dienst=dienst, user=bram, status="ingeschreven", ingeschreven_op=BEGIN - timedelta(days=3))
 
     page = phone_page
     page.goto(live_server.url + "/mijn/rooster/")
@@ -64,17 +64,17 @@ def test_volunteer_signs_up_sees_the_feed_and_signs_in_at_the_kiosk(live_server,
     page.get_by_role("button", name="Pincode opslaan").click()
     assert "Uw pincode is opgeslagen." in page.content()
 
-    tablet = page.context.browser.new_context(viewport={"width": 800, "height": 1280}, locale="nl-NL")
-    kiosk = tablet.new_page()
-    kiosk.goto(live_server.url + f"/mijn/rooster/kiosk/{kiosk_uitgeven(werkplaats=werkplaats)}/")
-    assert axe_violations(kiosk) == []
-    kiosk.get_by_label("Uw voornaam").fill("Anouk")
-    kiosk.get_by_label("Uw pincode (4 cijfers)").fill("1111")
-    kiosk.get_by_role("button", name="Aanmelden of afmelden").click()
-    assert kiosk.get_by_role("alert").inner_text() == "Naam of pincode klopt niet."
-    assert axe_violations(kiosk) == []
-    kiosk.get_by_label("Uw pincode (4 cijfers)").fill("4821")
-    kiosk.get_by_role("button", name="Aanmelden of afmelden").click()
-    assert kiosk.get_by_role("status").inner_text() == "Welkom, Anouk. U bent aangemeld."
+    tablet_context = page.context.browser.new_context(viewport={"width": 800, "height": 1280}, locale="nl-NL")
+    tablet = tablet_context.new_page()
+    tablet.goto(live_server.url + f"/mijn/rooster/tablet/{tablet_uitgeven(werkplaats=werkplaats)}/")
+    assert axe_violations(tablet) == []
+    tablet.get_by_label("Uw voornaam").fill("Anouk")
+    tablet.get_by_label("Uw pincode (4 cijfers)").fill("1111")
+    tablet.get_by_role("button", name="Inchecken of uitchecken").click()
+    assert tablet.get_by_role("alert").inner_text() == "Naam of pincode klopt niet."
+    assert axe_violations(tablet) == []
+    tablet.get_by_label("Uw pincode (4 cijfers)").fill("4821")
+    tablet.get_by_role("button", name="Inchecken of uitchecken").click()
+    assert tablet.get_by_role("status").inner_text() == "Welkom, Anouk. U bent ingecheckt."
     tablet.close()
     assert Inschrijving.objects.get(dienst=dienst, user=anouk).status == "aanwezig"
