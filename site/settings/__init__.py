@@ -65,7 +65,7 @@ INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
-    "werkplaats_site.apps.StaticFilesConfig",  # django.contrib.staticfiles, see apps.py
+    "django.contrib.staticfiles",
 ]
 
 MIDDLEWARE = [
@@ -158,6 +158,10 @@ _VENDOR = {
     "vendor/leaflet": NODE_MODULES / "leaflet" / "dist",
 }
 STATICFILES_DIRS += [(prefix, path) for prefix, path in _VENDOR.items() if path.is_dir()]
+STATICFILES_FINDERS = [
+    "werkplaats_site.staticfiles.VendorFileSystemFinder",  # leaves out what cannot be collected
+    "django.contrib.staticfiles.finders.AppDirectoriesFinder",
+]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
