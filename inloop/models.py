@@ -233,6 +233,8 @@ class Signaal(models.Model):
     titel = models.CharField(_("korte omschrijving"), max_length=120)
     categorie = models.CharField(_("soort"), max_length=20, choices=Categorie.choices)
     aangemaakt = ClockDateTimeField(_("aangemaakt"), auto_now_add=True)
+    # The title was erased after the gemeente's retention period (inloop.bewaartermijn); counts remain.
+    gewist = models.BooleanField(_("tekst gewist"), default=False)
 
     class Meta:
         verbose_name = _("signaal")

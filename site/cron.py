@@ -17,7 +17,7 @@ import time
 from rq import cron
 
 from berichten.jobs import berichten_bewaartermijn, berichten_tick
-from inloop.jobs import wachtnummers_telefoon_wissen_job
+from inloop.jobs import vrije_tekst_wissen_job, wachtnummers_telefoon_wissen_job
 from kern import clock
 from rooster.jobs import diensten_genereren_job, herinneringen_job, niet_gekomen_job
 from werkplaats_site.jobs import heartbeat
@@ -40,3 +40,5 @@ cron.register(niet_gekomen_job, queue_name="default", interval=1800)
 
 # Inloop: phone numbers given at the kiosk for a "you're next" SMS never outlive their day.
 cron.register(wachtnummers_telefoon_wissen_job, queue_name="default", cron="5 0 * * *")
+# Free text that may hold personal data (visit notes, signals, hand-over notes) past each gemeente's period.
+cron.register(vrije_tekst_wissen_job, queue_name="default", cron="45 3 * * *")

@@ -3,7 +3,7 @@
 from decimal import Decimal
 
 from django.core.exceptions import ValidationError
-from django.core.validators import RegexValidator
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.http import Http404
 from django.utils.translation import gettext_lazy as _
@@ -38,6 +38,16 @@ class Gemeente(models.Model):
         Site, verbose_name=_("website"), on_delete=models.PROTECT, related_name="gemeente"
     )
     contact_telefoon = models.CharField(_("telefoon voor inwoners"), max_length=20, blank=True)
+    # Free text that may hold personal data despite the warnings (visit notes, signals, hand-over notes
+    # on queue tickets) is erased this many days after it was written; the counts stay.
+    bewaartermijn_vrije_tekst_dagen = models.PositiveSmallIntegerField(
+        _("bewaartermijn vrije tekst (dagen)"),
+        default=90,
+        validators=[MinValueValidator(7), MaxValueValidator(730)],
+        help_text=_(
+            "Notities bij bezoeken, signalen en overdrachten worden na zoveel dagen gewist. De aantallen blijven."
+        ),
+    )
 
     class Meta:
         verbose_name = _("gemeente")

@@ -15,6 +15,7 @@ NIGHTLY = {
     "berichten.jobs.berichten_bewaartermijn": (3, 30),
     "rooster.jobs.diensten_genereren_job": (4, 15),
     "inloop.jobs.wachtnummers_telefoon_wissen_job": (0, 5),
+    "inloop.jobs.vrije_tekst_wissen_job": (3, 45),
 }
 
 
