@@ -1,11 +1,12 @@
 """The second factor (TOTP, via django-otp) for everyone who can see other people's data."""
 
-import io
+import base64
 
+import qrcode
 from django.db import transaction
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_otp.qr import write_qrcode_image
+from qrcode.image.svg import SvgPathImage
 
 from accounts.audit import AuditResultaat, audit_log
 
@@ -20,10 +21,14 @@ def totp_device_pending(*, user) -> TOTPDevice:
     return device
 
 
-def totp_qr_svg(device: TOTPDevice) -> str:
-    out = io.BytesIO()
-    write_qrcode_image(device.config_url, out)
-    return out.getvalue().decode()
+def totp_qr_data_uri(device: TOTPDevice) -> str:
+    """The QR code as an SVG data URI for an <img>.
+
+    django-otp's own SVG starts with an XML declaration and uses svg:-prefixed elements: pasted into
+    HTML that draws nothing. As an image the SVG is parsed as XML, and the <img> carries the alt text.
+    """
+    svg = qrcode.make(device.config_url, image_factory=SvgPathImage).to_string()
+    return "data:image/svg+xml;base64," + base64.b64encode(svg).decode("ascii")
 
 
 def totp_secret_for_typing(device: TOTPDevice) -> str:

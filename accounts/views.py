@@ -68,7 +68,7 @@ def tweestaps_instellen(request):
     context = {
         "form": form,
         "next": _next_url(request),
-        "qr_svg": two_factor.totp_qr_svg(device),
+        "qr": two_factor.totp_qr_data_uri(device),
         "secret": two_factor.totp_secret_for_typing(device),
     }
     return render(request, "accounts/tweestaps_instellen.html", context)

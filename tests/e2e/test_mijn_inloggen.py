@@ -1,6 +1,9 @@
 """A volunteer logs in on a phone; the login and two-factor pages pass axe-core."""
 
+import io
+
 import pytest
+from PIL import Image
 
 from accounts.models import WerkplaatsRol
 from tests.conftest import axe_violations
@@ -39,5 +42,14 @@ def test_two_factor_setup_page_is_accessible(live_server, phone_page, settings):
     phone_page.get_by_label("Wachtwoord").fill("correct-paard-batterij")
     phone_page.get_by_role("button", name="Inloggen").click()
     phone_page.wait_for_url("**/mijn/tweestaps/instellen/**")
-    assert phone_page.get_by_role("img", name="QR-code voor uw authenticator-app").is_visible()
+    qr = phone_page.get_by_role("img", name="QR-code voor uw authenticator-app")
+    assert qr.is_visible()
+    box = qr.bounding_box()
+    assert box["width"] >= 150 and box["height"] >= 150
+    # Drawn, not blank: a QR code is about half dark modules on a light background.
+    image = Image.open(io.BytesIO(qr.screenshot())).convert("L")
+    pixels = list(image.getdata())
+    dark = sum(1 for p in pixels if p < 64) / len(pixels)
+    light = sum(1 for p in pixels if p > 192) / len(pixels)
+    assert 0.2 < dark < 0.7 and light > 0.3, (dark, light)
     assert axe_violations(phone_page) == []
