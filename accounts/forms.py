@@ -2,8 +2,10 @@ from django import forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
+from kern.forms import NLDesignForm
 
-class InloggenForm(AuthenticationForm):
+
+class InloggenForm(NLDesignForm, AuthenticationForm):
     error_messages = {
         "invalid_login": _("De gebruikersnaam of het wachtwoord klopt niet. Probeer het opnieuw."),
         "inactive": _("Dit account is uitgezet. Neem contact op met uw coördinator."),
@@ -16,7 +18,7 @@ class InloggenForm(AuthenticationForm):
         self.fields["password"].label = _("Wachtwoord")
 
 
-class CodeForm(forms.Form):
+class CodeForm(NLDesignForm, forms.Form):
     code = forms.CharField(
         label=_("Code uit uw authenticator-app"),
         help_text=_("De zes cijfers die de app nu laat zien."),
@@ -33,7 +35,7 @@ class CodeForm(forms.Form):
         return code
 
 
-class TelefoonForm(forms.Form):
+class TelefoonForm(NLDesignForm, forms.Form):
     telefoonnummer = forms.CharField(
         label=_("Uw mobiele nummer"),
         help_text=_("Het nummer dat uw coördinator van u heeft, bijvoorbeeld 06 12345678."),
@@ -54,7 +56,7 @@ class SmsCodeForm(CodeForm):
         self.fields["code"].help_text = _("De zes cijfers uit de sms die we u net stuurden.")
 
 
-class UitnodigingForm(forms.Form):
+class UitnodigingForm(NLDesignForm, forms.Form):
     voornaam = forms.CharField(label=_("Voornaam"), max_length=150)
     telefoonnummer = forms.CharField(
         label=_("Mobiel nummer"), max_length=20, widget=forms.TextInput(attrs={"inputmode": "tel"})

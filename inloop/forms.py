@@ -2,30 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from inloop.models import GESPREKSTALEN, Doorverwijzing, Signaal, Taal, Uitkomst
+from kern.forms import NLDesignForm
 from kern.persoonsgegevens import persoonsgegevens_vinden, waarschuwing
-
-
-class AriaMixin:
-    """Link help texts and errors to their inputs, so a screen reader reads them with the field."""
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._aria()
-
-    def full_clean(self):
-        super().full_clean()
-        self._aria()
-
-    def _aria(self):
-        for name, field in self.fields.items():
-            ids = []
-            if field.help_text:
-                ids.append(f"id_{name}_hulp")
-            if self.is_bound and name in (self._errors or {}):
-                ids.append(f"id_{name}_fout")
-                field.widget.attrs["aria-invalid"] = "true"
-            if ids:
-                field.widget.attrs["aria-describedby"] = " ".join(ids)
 
 
 class PersoonsgegevensMixin:
@@ -60,7 +38,7 @@ class PersoonsgegevensMixin:
 DUUR_KEUZES = [(m, _("%(m)s min") % {"m": m}) for m in (5, 10, 15, 20, 30, 45, 60)]
 
 
-class BezoekForm(AriaMixin, PersoonsgegevensMixin, forms.Form):
+class BezoekForm(NLDesignForm, PersoonsgegevensMixin, forms.Form):
     vrije_tekst = ("notitie",)
 
     onderwerpen = forms.ModelMultipleChoiceField(
@@ -110,7 +88,7 @@ class BezoekForm(AriaMixin, PersoonsgegevensMixin, forms.Form):
         return data
 
 
-class SignaalForm(AriaMixin, PersoonsgegevensMixin, forms.Form):
+class SignaalForm(NLDesignForm, PersoonsgegevensMixin, forms.Form):
     vrije_tekst = ("titel",)
 
     titel = forms.CharField(
@@ -122,7 +100,7 @@ class SignaalForm(AriaMixin, PersoonsgegevensMixin, forms.Form):
     categorie = forms.ChoiceField(label=_("Soort signaal"), choices=Signaal.Categorie.choices)
 
 
-class RapportFilterForm(AriaMixin, forms.Form):
+class RapportFilterForm(NLDesignForm, forms.Form):
     van = forms.DateField(label=_("Van"), widget=forms.DateInput(attrs={"type": "date"}))
     tot = forms.DateField(label=_("Tot en met"), widget=forms.DateInput(attrs={"type": "date"}))
     werkplaats = forms.TypedChoiceField(label=_("Werkplaats"), coerce=int, required=False, empty_value=None)
@@ -141,7 +119,7 @@ class RapportFilterForm(AriaMixin, forms.Form):
         return data
 
 
-class KioskForm(AriaMixin, forms.Form):
+class KioskForm(NLDesignForm, forms.Form):
     """The only question at the door, and it is optional: a mobile number for one SMS."""
 
     telefoonnummer = forms.CharField(

@@ -160,7 +160,7 @@ def test_a_bad_post_keeps_the_input_and_says_what_is_wrong(world, client):
     page = response.content.decode()
     assert "Kies naar wie u heeft doorverwezen." in page
     assert "kwam met zijn dochter" in page
-    assert 'aria-describedby="id_doorverwezen_naar_fout"' in page
+    assert 'aria-describedby="id_doorverwezen_naar_error"' in page and 'id="id_doorverwezen_naar_error"' in page
     assert not Bezoek.objects.exists()
 
 
