@@ -64,7 +64,7 @@ def test_coordinator_must_set_up_a_second_factor_before_the_workspace(client, we
     _login(client, coordinator)
     response = client.get("/mijn/", follow=True)
     assert response.redirect_chain[-1][0].startswith("/mijn/tweestaps/instellen/")
-    assert "<svg" in response.content.decode()
+    assert "data:image/svg+xml;base64," in response.content.decode()
 
     device = TOTPDevice.objects.get(user=coordinator, confirmed=False)
     wrong = client.post("/mijn/tweestaps/instellen/", {"code": "000000", "next": "/mijn/"})
