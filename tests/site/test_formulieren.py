@@ -54,9 +54,9 @@ def _faults(html: str) -> list[str]:
         classes = (attrs.get("class") or "").split()
         if not any(c in classes for c in STYLED[tag]):
             faults.append(f"{what} has no NL Design System class ({' or '.join(STYLED[tag])})")
-        if tag in ("select", "textarea") or (tag == "input" and attrs.get("type") not in ("submit", "button")):
-            if attrs.get("id") not in parser.label_for:
-                faults.append(f"{what} has no <label for>")
+        labelled = tag in ("select", "textarea") or (tag == "input" and attrs.get("type") not in ("submit", "button"))
+        if labelled and attrs.get("id") not in parser.label_for:
+            faults.append(f"{what} has no <label for>")
     return faults
 
 
