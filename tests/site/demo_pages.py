@@ -31,7 +31,8 @@ class _Pages:
     def _keep(self, part, name, url, response, status) -> str:
         assert response.status_code == status, f"{name}: {url} answered {response.status_code}"
         html = response.content.decode()
-        self.html[name] = (part, html)
+        if not response.has_header("Location"):
+            self.html[name] = (part, html)
         return html
 
 
