@@ -40,6 +40,7 @@ def demo_pages_render(client, settings) -> dict[str, tuple[str, str]]:
     """{name: (PUBLIC or WORKSPACE, html)} for the pages a resident, volunteer and coordinator see."""
     settings.DEBUG = True  # seed_demo refuses to run without it
     call_command("seed_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    settings.DEBUG = False  # as in production, and so that errors get our own pages
     binnenstad = WerkplaatsPage.objects.get(slug="binnenstad")
     p = _Pages(client)
 
@@ -50,6 +51,7 @@ def demo_pages_render(client, settings) -> dict[str, tuple[str, str]]:
     p.get(PUBLIC, "werkplaats", binnenstad.url)
     for slug in ("veelgestelde-vragen", "over-de-werkplaatsen", "toegankelijkheid", "privacy"):
         p.get(PUBLIC, slug, f"/{slug}/")
+    p.get(PUBLIC, "404", "/bestaat-niet/", 404)
 
     p.get(WORKSPACE, "inloggen", "/mijn/inloggen/")
     p.post(WORKSPACE, "inloggen-fout", "/mijn/inloggen/", {"username": "iemand", "password": "fout"})
@@ -69,6 +71,7 @@ def demo_pages_render(client, settings) -> dict[str, tuple[str, str]]:
     p.post(WORKSPACE, "bezoek-fout", f"/mijn/inloop/{binnenstad.pk}/bezoek/", {"uitkomst": "doorverwezen"}, 400)
     p.get(WORKSPACE, "wachtrij", f"/mijn/inloop/{binnenstad.pk}/wachtrij/")
     p.get(WORKSPACE, "signalen", "/mijn/inloop/signalen/")
+    p.get(WORKSPACE, "403", "/mijn/inloop/rapportage/", 403)
     p.post(WORKSPACE, "signalen-fout", "/mijn/inloop/signalen/", {"titel": ""}, 400)
 
     coordinator = User.objects.get(username="coordinator-binnenstad")

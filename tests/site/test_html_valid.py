@@ -10,6 +10,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from django.test import Client
+from django.urls import get_resolver
 
 from tests.conftest import VNU_PATH
 from tests.site.demo_pages import demo_pages_render
@@ -27,8 +29,12 @@ def _vnu(folder: Path) -> list[dict]:
     return json.loads(run.stderr)["messages"]
 
 
-def test_every_page_passes_the_w3c_html_checker(client, settings, tmp_path):
+def test_every_page_passes_the_w3c_html_checker(client, rf, settings, tmp_path):
     pages = demo_pages_render(client, settings)
+    # The error pages that no demo URL shows: a server error and a form posted without its token.
+    pages["500"] = ("", get_resolver().resolve_error_handler(500)(rf.get("/")).content.decode())
+    expired = Client(enforce_csrf_checks=True).post("/mijn/inloggen/", {"username": "x", "password": "y"})
+    pages["403-formulier-verlopen"] = ("", expired.content.decode())
     for name, (_part, html) in pages.items():
         (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")
     errors = [
