@@ -81,11 +81,13 @@ def demo_pages_render(client, settings) -> dict[str, tuple[str, str]]:
     p.post(WORKSPACE, "uitnodigen-fout", "/mijn/uitnodigen/", {"voornaam": "", "telefoonnummer": "12"})
     kiosk_beheer = p.get(WORKSPACE, "kiosk-beheer", f"/mijn/inloop/{binnenstad.pk}/kiosk/")
     for name, pattern in (("inloop-kiosk", r"/inloop/kiosk/[^<\s\"]+"), ("inloop-scherm", r"/inloop/scherm/[^<\s\"]+")):
-        if found := re.search(pattern, kiosk_beheer):
-            p.get(WORKSPACE, name, found.group(0))
-    tablet = client.post(f"/mijn/rooster/werkplaats/{binnenstad.pk}/kiosk/", follow=True).content.decode()
-    if found := re.search(r"/mijn/rooster/kiosk/[^<\s\"]+", tablet):
-        p.get(WORKSPACE, "rooster-tablet", found.group(0))
+        found = re.search(pattern, kiosk_beheer)
+        assert found, f"no {name} link on the kiosk page"
+        p.get(WORKSPACE, name, found.group(0))
+    tablet = client.post(f"/mijn/rooster/werkplaats/{binnenstad.pk}/tablet/", follow=True).content.decode()
+    found = re.search(r"/mijn/rooster/tablet/[^<\s\"]+", tablet)
+    assert found, "no tablet link on the coordinator's roster"
+    p.get(WORKSPACE, "rooster-tablet", found.group(0))
 
     client.force_login(User.objects.get(username="beleid"))
     p.get(WORKSPACE, "rapportage", "/mijn/inloop/rapportage/")
