@@ -72,6 +72,9 @@ class Dienst(models.Model):
     # iCalendar SEQUENCE: goes up on every change a calendar client must pick up.
     sequence = models.PositiveIntegerField(default=0)
     gewijzigd_op = ClockDateTimeField(auto_now=True)
+    # When the opening hours last moved this shift: whoever signed up before that may still say no,
+    # even inside the notice period (rooster.services.inschrijving_annuleren).
+    verplaatst_op = models.DateTimeField(_("verplaatst op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dienst")
