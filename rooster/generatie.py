@@ -13,11 +13,13 @@ from datetime import datetime, time, timedelta
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F, Prefetch
+from django.utils.translation import ngettext
 
 from kern import clock
 from rooster import sms
 from rooster.models import ACTIEF, STANDAARD_BEZETTING, Dienst, DienstStatus, Inschrijving, InschrijvingStatus
 from werkplaatsen import openingstijden
+from werkplaatsen.choices import Weekdag
 from werkplaatsen.models import WerkplaatsPage
 
 
@@ -35,10 +37,10 @@ def _bezetting(werkplaats) -> list[tuple[str, int, int]]:
     return rows or [(rol, lo, hi) for rol, lo, hi in STANDAARD_BEZETTING]
 
 
-def _gewenst(werkplaatsen, start, end, now) -> dict:
+def _gewenst(werkplaatsen, start, end, now, *, als_gepubliceerd=False) -> dict:
     wanted = {}
     for werkplaats in werkplaatsen:
-        if not werkplaats.live:
+        if not (werkplaats.live or als_gepubliceerd):
             continue  # an unpublished werkplaats has no shifts ahead
         rollen = _bezetting(werkplaats)
         for opening in openingstijden.occurrences(openingstijden.Schema.of(werkplaats), start, end):
@@ -73,14 +75,14 @@ def _dag(wid: int, begin: datetime, rol: str) -> tuple:
     return (wid, clock.local(begin).date(), rol)
 
 
-def _plan(pages, existing, *, now, start, end) -> _Plan:
+def _plan(pages, existing, *, now, start, end, als_gepubliceerd=False) -> _Plan:
     """Match the existing shifts to the openings; change the Dienst objects in memory only.
 
     First every shift that still starts at an opening keeps it. What is left is matched per werkplaats,
     day and role in order of time: an opening that replaces another on the same day moves that shift
     (same row, same sign-ups, SEQUENCE up). Only a shift left without an opening on its day is cancelled.
     """
-    wanted = _gewenst(pages, start, end, now)
+    wanted = _gewenst(pages, start, end, now, als_gepubliceerd=als_gepubliceerd)
     plan = _Plan(Resultaat())
     result = plan.result
     over = defaultdict(list)
@@ -202,3 +204,83 @@ def _betrokkenen_melden(geannuleerde: list[Dienst], verplaatst: list[Dienst]) ->
         status=InschrijvingStatus.AFGEMELD, positie=None, sequence=F("sequence") + 1
     )
     return gemeld
+
+
+@dataclass
+class Vooruitblik:
+    """What publishing these opening hours would do to the roster (nothing is written)."""
+
+    # (weekday, "10:00–13:00") -> number of shifts that move there
+    verplaatst: dict = field(default_factory=dict)
+    geannuleerd: int = 0
+    nieuw: int = 0
+    sms: int = 0
+
+    @property
+    def leeg(self) -> bool:
+        return not (self.verplaatst or self.geannuleerd or self.nieuw)
+
+
+def diensten_vooruitblik(*, werkplaats: WerkplaatsPage, weken: int | None = None) -> Vooruitblik:
+    """A dry run of diensten_genereren for an unsaved version of a werkplaats (a draft revision).
+
+    ``werkplaats`` may carry spreekuren and sluitingen that exist only in memory; it is treated as
+    published, since the question is what publishing it would do.
+    """
+    now, start, end, horizon = _venster(weken)
+    existing = list(Dienst.objects.filter(werkplaats_id=werkplaats.pk, begin__gt=now, begin__lt=horizon))
+    plan = _plan([werkplaats], existing, now=now, start=start, end=end, als_gepubliceerd=True)
+    vooruitblik = Vooruitblik(geannuleerd=len(plan.geannuleerde), nieuw=len(plan.nieuw))
+    for dienst in plan.verplaatst:
+        begin = clock.local(dienst.begin)
+        tijd = f"{openingstijden.hhmm(dienst.begin)}–{openingstijden.hhmm(dienst.einde)}"
+        sleutel = (begin.weekday(), tijd)
+        vooruitblik.verplaatst[sleutel] = vooruitblik.verplaatst.get(sleutel, 0) + 1
+    betrokken = [d.pk for d in plan.verplaatst + plan.geannuleerde]
+    if betrokken:
+        vooruitblik.sms = (
+            Inschrijving.objects.filter(
+                dienst_id__in=betrokken,
+                status__in=ACTIEF,
+                user__sms_toestemming=True,
+                user__telefoonnummer__isnull=False,
+            )
+            .exclude(user__telefoonnummer="")
+            .values("user_id")
+            .distinct()
+            .count()
+        )
+    return vooruitblik
+
+
+def vooruitblik_regels(vooruitblik: Vooruitblik) -> list[str]:
+    """The consequence in plain Dutch, one line per kind of change, for the editor."""
+    regels = []
+    for (weekdag, tijd), n in sorted(vooruitblik.verplaatst.items()):
+        regels.append(
+            ngettext(
+                "%(n)s dienst op %(dag)s schuift naar %(tijd)s.",
+                "%(n)s diensten op %(dag)s schuiven naar %(tijd)s.",
+                n,
+            )
+            % {"n": n, "dag": Weekdag(weekdag).label.lower(), "tijd": tijd}
+        )
+    if vooruitblik.geannuleerd:
+        regels.append(
+            ngettext(
+                "%(n)s dienst gaat niet door.", "%(n)s diensten gaan niet door.", vooruitblik.geannuleerd
+            )
+            % {"n": vooruitblik.geannuleerd}
+        )
+    if vooruitblik.nieuw:
+        regels.append(
+            ngettext("%(n)s nieuwe dienst.", "%(n)s nieuwe diensten.", vooruitblik.nieuw) % {"n": vooruitblik.nieuw}
+        )
+    if vooruitblik.sms:
+        regels.append(
+            ngettext(
+                "%(n)s vrijwilliger krijgt een sms.", "%(n)s vrijwilligers krijgen een sms.", vooruitblik.sms
+            )
+            % {"n": vooruitblik.sms}
+        )
+    return regels

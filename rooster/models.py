@@ -135,6 +135,14 @@ class Inschrijving(models.Model):
     def ical_sequence(self) -> int:
         return self.dienst.sequence + self.sequence
 
+    @property
+    def tijd_veranderd(self) -> bool:
+        """The shift moved after the volunteer said yes to it: the new time is not what they promised."""
+        moved = self.dienst.verplaatst_op
+        if moved is None or self.ingeschreven_op >= moved:
+            return False
+        return not (self.bevestigd_op and self.bevestigd_op >= moved)
+
 
 class AgendaToken(models.Model):
     """A secret feed URL. Only the sha256 of the token is stored; the token is shown once."""

@@ -114,7 +114,7 @@ def inschrijving_afmelden(*, inschrijving_id: int, user: User) -> Inschrijving:
     if dienst.begin <= now:
         raise RoosterFout(_("Deze dienst is al begonnen of voorbij."), "voorbij")
     termijn = afmeldtermijn(dienst)
-    if inschrijving.status in BEZETTEND and dienst.begin - now < termijn and not _verplaatst_sinds(inschrijving):
+    if inschrijving.status in BEZETTEND and dienst.begin - now < termijn and not inschrijving.tijd_veranderd:
         telefoon = selectors.coordinator_telefoon(dienst.werkplaats)
         uren = int(termijn.total_seconds() // 3600)
         if telefoon:
@@ -137,14 +137,6 @@ def inschrijving_afmelden(*, inschrijving_id: int, user: User) -> Inschrijving:
             dienst=dienst, aanleiding=f"{inschrijving.pk}-{inschrijving.sequence}", behalve=inschrijving.user_id
         )
     return inschrijving
-
-
-def _verplaatst_sinds(inschrijving: Inschrijving) -> bool:
-    """The shift moved after the volunteer said yes to it: the new time is not what they promised."""
-    moved = inschrijving.dienst.verplaatst_op
-    if moved is None or inschrijving.ingeschreven_op >= moved:
-        return False
-    return not (inschrijving.bevestigd_op and inschrijving.bevestigd_op >= moved)
 
 
 def plaats_vrijgeven(*, dienst: Dienst, aanleiding: str, behalve: int | None = None) -> Inschrijving | None:
