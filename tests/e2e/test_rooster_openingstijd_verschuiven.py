@@ -24,21 +24,6 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 AMS = openingstijden.AMSTERDAM
 
 
-@pytest.fixture(scope="module")
-def statisch(tmp_path_factory):
-    """Wagtail's admin needs its JavaScript. The live server serves static files from STATIC_ROOT only
-    (pytest-django does not see django.contrib.staticfiles behind the project's own AppConfig), so
-    collect them there, as links, once for this module.
-    """
-    from django.core.management import call_command
-    from django.test import override_settings
-
-    root = tmp_path_factory.mktemp("static")
-    with override_settings(STATIC_ROOT=root):
-        call_command("collectstatic", interactive=False, link=True, verbosity=0)
-    return root
-
-
 def _login(page, url, username):
     page.goto(url)
     page.get_by_label("Gebruikersnaam").fill(username)
@@ -47,9 +32,8 @@ def _login(page, url, username):
 
 
 def test_editor_previews_and_publishes_a_later_time_and_the_volunteer_sees_it(
-    live_server, browser, phone_page, clock, settings, statisch
+    live_server, browser, phone_page, clock, settings
 ):
-    settings.STATIC_ROOT = statisch
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.TWO_FACTOR_REQUIRED = False  # the second factor has its own browser test in accounts
     settings.JOBS_ASYNC = False  # the publish regenerates the roster in the request, as in the demo
