@@ -2,7 +2,7 @@
 
 from berichten.gateways import TijdelijkeFout
 from berichten.outbox import berichten_dispatch, berichten_send
-from berichten.services import berichten_bewaartermijn_toepassen
+from berichten.services import berichten_bewaartermijn_toepassen, berichten_nummers_vergeten
 
 
 def berichten_tick() -> int:
@@ -21,3 +21,8 @@ def berichten_send_job(ids: list[int]) -> int:
 def berichten_bewaartermijn() -> int:
     """Daily (site/cron.py): erase old message texts."""
     return berichten_bewaartermijn_toepassen()
+
+
+def berichten_nummers_vergeten_job() -> int:
+    """Just after midnight (site/cron.py): numbers the sender asked to forget do not outlive their day."""
+    return berichten_nummers_vergeten()

@@ -41,6 +41,8 @@ class Bericht(models.Model):
     verzonden_op = models.DateTimeField(_("verzonden op"), null=True, blank=True)
     afgeleverd_op = models.DateTimeField(_("afgeleverd op"), null=True, blank=True)
     tekst_gewist_op = models.DateTimeField(_("tekst gewist op"), null=True, blank=True)
+    # Asked by the sender (bericht_send(nummer_wissen=True)): once final, number and text are erased.
+    nummer_wissen = models.BooleanField(_("nummer wissen na verzenden"), default=False)
 
     class Meta:
         verbose_name = _("bericht")

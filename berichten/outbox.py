@@ -110,7 +110,7 @@ def _blocked_numbers(ids: list[int]) -> set[str]:
 
 def berichten_send(*, ids: list[int]) -> list[int]:
     """Send the rows that are still queued; return the ids that failed transiently (worth a retry)."""
-    from berichten.services import SOORT_SMS_STOP, sms_stop_register
+    from berichten.services import SOORT_SMS_STOP, nummers_vergeten, sms_stop_register
 
     gateway = gateway_get()
     gestopt = _blocked_numbers(ids)
@@ -147,6 +147,8 @@ def berichten_send(*, ids: list[int]) -> list[int]:
             bericht.save(update_fields=fields)
         if bericht.status == BerichtStatus.BLOCKED and bericht.foutcode in SMS_STOP_CODES:
             sms_stop_register(telefoonnummer=bericht.telefoonnummer)
+        if bericht.nummer_wissen:
+            nummers_vergeten(ids=[pk])
     return opnieuw
 
 

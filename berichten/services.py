@@ -2,13 +2,17 @@
 
 Public interface (keyword-only; rooster and inloop depend on these names):
 
-``bericht_send(*, telefoonnummer, tekst, soort, sleutel, niet_voor=None, urgent=False) -> Bericht``
-    Stores the SMS as a row and lets the outbox send it. Idempotent by ``sleutel``: calling it again
+``bericht_send(*, telefoonnummer, tekst, soort, sleutel, niet_voor=None, urgent=False, nummer_wissen=False)``
+    Stores the SMS as a row (returned) and lets the outbox send it. Idempotent by ``sleutel``: calling it again
     with the same key (also from two processes at once) returns the same row and sends once. Raises
     ``BerichtFout`` (a ValidationError with a Dutch message) for a number that is not a valid mobile
     number, an empty or too long text, or a text that reveals why someone is in contact (debt words).
     Non-urgent messages wait until 08:00 Europe/Amsterdam when ``niet_voor`` falls between 21:00 and
     08:00. A number that sent STOP gets nothing: the row is stored as "blocked by opt-out".
+    ``nummer_wissen=True`` is for a number the platform promised not to keep (the kiosk's "you're
+    next"): once the row is final (sent, delivered, failed, blocked, cancelled) its number and text are
+    blanked, and a row still open after its day is cancelled and blanked by the nightly sweep
+    (``berichten_nummers_vergeten``). Such a caller's key must not lead back to a person either.
 
 ``bericht_cancel(*, sleutel) -> bool``
     Cancels a message that is not sent yet; False when there is none or it already went out.
@@ -53,6 +57,7 @@ def bericht_send(
     sleutel: str,
     niet_voor: datetime | None = None,
     urgent: bool = False,
+    nummer_wissen: bool = False,
 ) -> Bericht:
     if soort in INTERNE_SOORTEN:
         raise BerichtFout(_("Deze soort bericht is voorbehouden aan de berichtenmodule."), code="soort")
@@ -63,6 +68,7 @@ def bericht_send(
         sleutel=sleutel,
         niet_voor=niet_voor,
         urgent=urgent,
+        nummer_wissen=nummer_wissen,
     )
 
 
@@ -86,6 +92,7 @@ def _bericht_create(
     sleutel: str,
     niet_voor: datetime | None,
     urgent: bool,
+    nummer_wissen: bool = False,
 ) -> Bericht:
     sleutel = (sleutel or "").strip()
     if not sleutel or len(sleutel) > 200:
@@ -108,6 +115,7 @@ def _bericht_create(
         "niet_voor": moment,
         "urgent": urgent,
         "status": status,
+        "nummer_wissen": nummer_wissen,
     }
     # The unique constraint on sleutel decides between racing callers: the loser's INSERT waits for the
     # winner's commit, fails, and get_or_create then reads the winner's row.
@@ -120,20 +128,49 @@ def _bericht_create(
         transaction.on_commit(lambda: berichten_dispatch(ids=[bericht.pk]))
     if created and status == BerichtStatus.BLOCKED:
         logger.info("SMS %s to %s blocked: number opted out", bericht.pk, phone_mask(nummer))
+        if nummer_wissen:
+            nummers_vergeten(ids=[bericht.pk])
+            bericht.refresh_from_db()
     return bericht
 
 
 def bericht_cancel(*, sleutel: str) -> bool:
-    return bool(
-        Bericht.objects.filter(sleutel=sleutel, status__in=OPEN_STATUSES).update(
-            status=BerichtStatus.CANCELLED
-        )
+    ids = list(Bericht.objects.filter(sleutel=sleutel, status__in=OPEN_STATUSES).values_list("pk", flat=True))
+    cancelled = Bericht.objects.filter(pk__in=ids, status__in=OPEN_STATUSES).update(status=BerichtStatus.CANCELLED)
+    nummers_vergeten(ids=ids)
+    return bool(cancelled)
+
+
+def nummers_vergeten(*, ids) -> int:
+    """Blank number and text of these rows where the sender asked for it and the row is final."""
+    return (
+        Bericht.objects.filter(pk__in=ids, nummer_wissen=True)
+        .exclude(status__in=OPEN_STATUSES)
+        .exclude(telefoonnummer="", tekst="")
+        .update(telefoonnummer="", tekst="", tekst_gewist_op=clock.now())
     )
+
+
+def berichten_nummers_vergeten(*, now: datetime | None = None) -> int:
+    """Nightly: rows whose number may not be kept and that are still open after their day (Redis lost
+    the job, or it waited for a morning that no longer matters) are cancelled, and every such final
+    row that still holds a number is blanked. Returns how many rows were blanked.
+    """
+    now = now or clock.now()
+    vandaag, _einde = clock.day_bounds(clock.today(now))
+    Bericht.objects.filter(nummer_wissen=True, status__in=OPEN_STATUSES, aangemaakt_op__lt=vandaag).update(
+        status=BerichtStatus.CANCELLED
+    )
+    ids = Bericht.objects.filter(nummer_wissen=True).exclude(status__in=OPEN_STATUSES).exclude(
+        telefoonnummer="", tekst=""
+    )
+    return nummers_vergeten(ids=ids.values("pk"))
 
 
 def bericht_retry(*, bericht: Bericht) -> bool:
     """Staff: give a failed message a new series of attempts. False when it is no longer failed."""
-    updated = Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.FAILED).update(
+    # A forgotten number cannot be tried again.
+    updated = Bericht.objects.filter(pk=bericht.pk, status=BerichtStatus.FAILED).exclude(telefoonnummer="").update(
         status=BerichtStatus.WAITING,
         niet_voor=clock.now(),
         pogingen=0,
@@ -156,9 +193,12 @@ def sms_stop_register(*, telefoonnummer: str) -> bool:
             _, created = SmsStop.objects.get_or_create(telefoonnummer=telefoonnummer)
     except IntegrityError:
         created = False
-    Bericht.objects.filter(telefoonnummer=telefoonnummer, status__in=OPEN_STATUSES).exclude(
+    open_rows = Bericht.objects.filter(telefoonnummer=telefoonnummer, status__in=OPEN_STATUSES).exclude(
         soort=SOORT_SMS_STOP
-    ).update(status=BerichtStatus.BLOCKED)
+    )
+    ids = list(open_rows.values_list("pk", flat=True))
+    open_rows.update(status=BerichtStatus.BLOCKED)
+    nummers_vergeten(ids=ids)
     logger.info("Number %s opted out", phone_mask(telefoonnummer))
     return created
 
@@ -205,7 +245,8 @@ def bericht_status_update(*, provider_sid: str, twilio_status: str, foutcode: st
     updated = Bericht.objects.filter(provider_sid=provider_sid, status__in=lower).update(**changes)
     if updated and status == BerichtStatus.BLOCKED:
         nummer = Bericht.objects.filter(provider_sid=provider_sid).values_list("telefoonnummer", flat=True)
-        sms_stop_register(telefoonnummer=nummer[0])
+        if nummer[0]:  # a forgotten number cannot be opted out from here; its own STOP still works
+            sms_stop_register(telefoonnummer=nummer[0])
     return bool(updated)
 
 

@@ -25,6 +25,7 @@ from inloop.models import (
     Wachtrij,
 )
 from kern import clock
+from kern.tokens import token_generate
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 
@@ -310,9 +311,13 @@ def _volgende_waarschuwen(wachtrij: Wachtrij, werkplaats: WerkplaatsPage) -> Non
                 telefoonnummer=volgende.telefoonnummer,
                 tekst=tekst % {"werkplaats": plek, "nummer": volgende.nummer},
                 soort="wachtrij",
-                sleutel=f"wachtrij-volgende:{volgende.pk}",
+                # A key that leads nowhere: the ticket links to the visit and its topics. The queue lock
+                # and sms_gestuurd keep this to one message, so the key need not be derived from the ticket.
+                sleutel=f"wachtrij-volgende:{token_generate(16)}",
                 # The resident is waiting in or near the room now: quiet hours do not apply.
                 urgent=True,
+                # The kiosk promised the number is gone the same day: the outbox forgets it once final.
+                nummer_wissen=True,
             )
             break
         except BerichtFout:

@@ -1,4 +1,8 @@
-"""Replies to a shift reminder: JA confirms, NEE signs off (the notice period still applies)."""
+"""Replies to a shift reminder or a moved shift: JA confirms, NEE signs off.
+
+The notice period applies, except to a shift that moved after the volunteer signed up (see
+rooster.services.inschrijving_annuleren).
+"""
 
 from django.utils.translation import gettext as _
 

@@ -9,7 +9,8 @@ class RoosterConfig(AppConfig):
     def ready(self):
         from berichten.replies import reply_handler_register
         from rooster import antwoorden, signals
-        from rooster.sms import SOORT_HERINNERING
+        from rooster.sms import SOORT_HERINNERING, SOORT_VERPLAATST
 
         signals.connect()
         reply_handler_register(SOORT_HERINNERING, antwoorden.herinnering_antwoord)
+        reply_handler_register(SOORT_VERPLAATST, antwoorden.herinnering_antwoord)

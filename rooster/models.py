@@ -72,6 +72,9 @@ class Dienst(models.Model):
     # iCalendar SEQUENCE: goes up on every change a calendar client must pick up.
     sequence = models.PositiveIntegerField(default=0)
     gewijzigd_op = ClockDateTimeField(auto_now=True)
+    # When the opening hours last moved this shift: whoever signed up before that may still say no,
+    # even inside the notice period (rooster.services.inschrijving_annuleren).
+    verplaatst_op = models.DateTimeField(_("verplaatst op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("dienst")
@@ -131,6 +134,14 @@ class Inschrijving(models.Model):
     @property
     def ical_sequence(self) -> int:
         return self.dienst.sequence + self.sequence
+
+    @property
+    def tijd_veranderd(self) -> bool:
+        """The shift moved after the volunteer said yes to it: the new time is not what they promised."""
+        moved = self.dienst.verplaatst_op
+        if moved is None or self.ingeschreven_op >= moved:
+            return False
+        return not (self.bevestigd_op and self.bevestigd_op >= moved)
 
 
 class AgendaToken(models.Model):

@@ -114,7 +114,7 @@ def inschrijving_afmelden(*, inschrijving_id: int, user: User) -> Inschrijving:
     if dienst.begin <= now:
         raise RoosterFout(_("Deze dienst is al begonnen of voorbij."), "voorbij")
     termijn = afmeldtermijn(dienst)
-    if inschrijving.status in BEZETTEND and dienst.begin - now < termijn:
+    if inschrijving.status in BEZETTEND and dienst.begin - now < termijn and not inschrijving.tijd_veranderd:
         telefoon = selectors.coordinator_telefoon(dienst.werkplaats)
         uren = int(termijn.total_seconds() // 3600)
         if telefoon:

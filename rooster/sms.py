@@ -18,6 +18,8 @@ from werkplaatsen import openingstijden
 logger = logging.getLogger(__name__)
 
 SOORT_WIJZIGING = "dienst_wijziging"
+# Its own kind, so a reply NEE to the new time reaches rooster.antwoorden.
+SOORT_VERPLAATST = "dienst_verplaatst"
 SOORT_HERINNERING = "dienst_herinnering"
 SOORT_OPEN = "dienst_open"
 SOORT_WACHTLIJST = "dienst_wachtlijst"
@@ -72,9 +74,12 @@ def dienst_verplaatst(inschrijving) -> bool:
     dienst = inschrijving.dienst
     return _send(
         inschrijving.user,
-        soort=SOORT_WIJZIGING,
+        soort=SOORT_VERPLAATST,
         sleutel=f"dienst-tijd:{inschrijving.pk}:{inschrijving.ical_sequence}",
-        tekst=_("De tijden van uw dienst bij %(werkplaats)s zijn veranderd: %(wanneer)s tot %(einde)s.")
+        tekst=_(
+            "Uw dienst bij %(werkplaats)s heeft een nieuwe tijd: %(wanneer)s tot %(einde)s. "
+            "Past dit niet? Stuur NEE of meld u af in Mijn rooster."
+        )
         % {
             "werkplaats": naam(dienst.werkplaats),
             "wanneer": wanneer(dienst),

@@ -16,7 +16,7 @@ import time
 
 from rq import cron
 
-from berichten.jobs import berichten_bewaartermijn, berichten_tick
+from berichten.jobs import berichten_bewaartermijn, berichten_nummers_vergeten_job, berichten_tick
 from inloop.jobs import vrije_tekst_wissen_job, wachtnummers_telefoon_wissen_job
 from kern import clock
 from rooster.jobs import diensten_genereren_job, herinneringen_job, niet_gekomen_job
@@ -30,6 +30,8 @@ cron.register(heartbeat, queue_name="default", interval=300)
 # SMS outbox: due messages onto the queue every minute; old message texts erased nightly.
 cron.register(berichten_tick, queue_name="berichten", interval=60)
 cron.register(berichten_bewaartermijn, queue_name="berichten", cron="30 3 * * *")
+# Numbers a sender asked to forget (the kiosk's "you're next") that are still on a row after their day.
+cron.register(berichten_nummers_vergeten_job, queue_name="berichten", cron="5 0 * * *")
 
 # Rooster: shifts for the weeks ahead nightly; day-before reminders planned every 15 minutes (the
 # outbox holds each until 18:00 Amsterdam time the day before); after a shift has ended, sign-ups

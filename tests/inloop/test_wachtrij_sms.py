@@ -79,3 +79,26 @@ def test_the_kiosk_takes_a_number_with_or_without_a_phone(world, client):
     with_phone = client.post(url, {"telefoonnummer": "06 12345678"}).content.decode()
     assert "U krijgt een sms als u bijna aan de beurt bent." in with_phone
     assert Wachtnummer.objects.get(nummer=2).telefoonnummer == "+31612345678"
+
+
+def test_the_outbox_row_forgets_the_number_and_its_key_leads_nowhere(world, django_capture_on_commit_callbacks):
+    """The kiosk promises the number is gone the same day: the outbox row too, and its key must not
+    lead back to the ticket (and so to the visit and its topics)."""
+    from django.db import connection
+
+    centrum, v = world["centrum"], world["vrijwilliger"]
+    services.wachtnummer_trekken(werkplaats=centrum, nu=T0)
+    mine = services.wachtnummer_trekken(werkplaats=centrum, nu=T0, telefoonnummer="+31612345678")
+    with django_capture_on_commit_callbacks(execute=True):
+        services.wachtnummer_roep_volgende(werkplaats=centrum, door=v, nu=T0 + timedelta(minutes=5))
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT telefoonnummer, tekst, sleutel, status FROM berichten_bericht WHERE soort = 'wachtrij'")
+        [(telefoonnummer, tekst, sleutel, status)] = cursor.fetchall()
+    assert status == "sent"
+    assert (telefoonnummer, tekst) == ("", "")
+    assert str(mine.pk) not in sleutel.split(":") and str(mine.nummer) not in sleutel.split(":")
+    # A second ticket gets an unrelated key.
+    services.wachtnummer_trekken(werkplaats=centrum, nu=T0, telefoonnummer="+31612345679")
+    services.wachtnummer_roep_volgende(werkplaats=centrum, door=v, nu=T0 + timedelta(minutes=6))
+    sleutels = list(Bericht.objects.filter(soort="wachtrij").values_list("sleutel", flat=True))
+    assert len(set(sleutels)) == 2

@@ -174,3 +174,93 @@ def test_shifts_keep_local_time_across_the_october_clock_change(world):
     assert summer.begin.astimezone(AMS).hour == winter.begin.astimezone(AMS).hour == 9
     assert (summer.begin.hour, winter.begin.hour) == (7, 8)
     assert summer.einde - summer.begin == winter.einde - winter.begin
+
+
+def test_a_later_opening_time_moves_the_shift_and_keeps_its_volunteers(world):
+    uur = spreekuur(world["centrum"], 0, "09:30", "12:30")  # Mondays
+    diensten_genereren()
+    dienst = Dienst.objects.get(begin=datetime(2026, 12, 7, 9, 30, tzinfo=AMS))
+    anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    bram = inschrijving_maken(dienst_id=dienst.pk, user=world["bram"])
+    aantal = Dienst.objects.count()
+    uur.opent, uur.sluit = uur.opent.replace(hour=10, minute=0), uur.sluit.replace(hour=13, minute=0)
+    uur.save()
+
+    result = diensten_genereren()
+    dienst.refresh_from_db()
+    assert (result.gewijzigd, result.geannuleerd, result.aangemaakt) == (8, 0, 0)  # eight Mondays
+    assert Dienst.objects.count() == aantal  # moved, not replaced
+    assert dienst.begin == datetime(2026, 12, 7, 10, 0, tzinfo=AMS)
+    assert dienst.einde == datetime(2026, 12, 7, 13, 0, tzinfo=AMS)
+    assert (dienst.status, dienst.sequence) == (DienstStatus.GEPLAND, 1)
+    for inschrijving in (anouk, bram):
+        inschrijving.refresh_from_db()
+        assert inschrijving.status == InschrijvingStatus.INGESCHREVEN
+    for user in (world["anouk"], world["bram"]):
+        [tekst] = sms_aan(user)
+        assert "10:00" in tekst and "7 december" in tekst and "NEE" in tekst
+        assert "gaat niet door" not in tekst
+    # The same change published twice tells nobody twice.
+    diensten_genereren()
+    assert len(sms_aan(world["anouk"])) == 1
+
+
+def test_a_moved_shift_may_be_cancelled_inside_the_notice_period(world):
+    from rooster.services import inschrijving_afmelden
+
+    uur = spreekuur(world["centrum"], 2, "09:30", "12:30")  # Wednesday 25 November, tomorrow
+    diensten_genereren()
+    dienst = Dienst.objects.get(begin=datetime(2026, 11, 25, 9, 30, tzinfo=AMS))
+    inschrijving = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    uur.opent = uur.opent.replace(hour=10, minute=0)
+    uur.save()
+    diensten_genereren()
+    inschrijving = inschrijving_afmelden(inschrijving_id=inschrijving.pk, user=world["anouk"])
+    assert inschrijving.status == InschrijvingStatus.AFGEMELD
+
+
+def test_a_moved_shift_hears_nee_by_sms(world):
+    from berichten.models import Bericht, BerichtStatus
+    from berichten.replies import antwoord_receive
+    from kern import clock
+
+    uur = spreekuur(world["centrum"], 2, "09:30", "12:30")  # Wednesday 25 November, tomorrow
+    diensten_genereren()
+    dienst = Dienst.objects.get(begin=datetime(2026, 11, 25, 9, 30, tzinfo=AMS))
+    inschrijving = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    uur.opent = uur.opent.replace(hour=10, minute=0)
+    uur.save()
+    diensten_genereren()
+    Bericht.objects.filter(soort="dienst_verplaatst").update(status=BerichtStatus.SENT, verzonden_op=clock.now())
+    antwoord_receive(message_sid="SM-nee", van=world["anouk"].telefoonnummer, tekst="nee")
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == InschrijvingStatus.AFGEMELD
+    assert "afgemeld" in sms_aan(world["anouk"])[-1]
+
+
+def test_two_openings_on_one_day_move_one_by_one(world):
+    spreekuur(world["centrum"], 0, "09:00", "12:00")
+    middag = spreekuur(world["centrum"], 0, "13:00", "15:00")
+    diensten_genereren()
+    ochtend_dienst = Dienst.objects.get(begin=datetime(2026, 12, 7, 9, 0, tzinfo=AMS))
+    middag_dienst = Dienst.objects.get(begin=datetime(2026, 12, 7, 13, 0, tzinfo=AMS))
+    middag.opent, middag.sluit = middag.opent.replace(hour=14), middag.sluit.replace(hour=16)
+    middag.save()
+    diensten_genereren()
+    ochtend_dienst.refresh_from_db()
+    middag_dienst.refresh_from_db()
+    assert ochtend_dienst.sequence == 0 and ochtend_dienst.begin.astimezone(AMS).hour == 9
+    assert middag_dienst.sequence == 1 and middag_dienst.begin.astimezone(AMS).hour == 14
+
+
+def test_a_day_that_disappears_still_cancels(world):
+    uur = spreekuur(world["centrum"], 0, "09:30", "12:30")  # Mondays
+    diensten_genereren()
+    dienst = Dienst.objects.get(begin=datetime(2026, 12, 7, 9, 30, tzinfo=AMS))
+    inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    uur.weekdag = 1  # now Tuesdays
+    uur.save()
+    diensten_genereren()
+    dienst.refresh_from_db()
+    assert dienst.status == DienstStatus.GEANNULEERD
+    assert "gaat niet door" in sms_aan(world["anouk"])[-1]

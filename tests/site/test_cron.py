@@ -16,6 +16,7 @@ NIGHTLY = {
     "rooster.jobs.diensten_genereren_job": (4, 15),
     "inloop.jobs.wachtnummers_telefoon_wissen_job": (0, 5),
     "inloop.jobs.vrije_tekst_wissen_job": (3, 45),
+    "berichten.jobs.berichten_nummers_vergeten_job": (0, 5),
 }
 
 
