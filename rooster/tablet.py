@@ -9,6 +9,7 @@ import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from kern import clock
@@ -79,5 +80,49 @@ def tablet_in_of_uitchecken(*, werkplaats, voornaam: str, pin: str) -> tuple[Ins
         if pincode.mislukte_pogingen >= MAX_POGINGEN:
             pincode.geblokkeerd_op = clock.now()
         pincode.save(update_fields=["mislukte_pogingen", "geblokkeerd_op"])
+    # Name and PIN may be right while no shift is near: then say so, not "klopt niet" (a right PIN
+    # proves who it is, so this tells a passer-by nothing). A wrong PIN counts here too.
+    gezien = {k.user_id for k in kandidaten}
+    leden = (
+        Pincode.objects.select_for_update()
+        .filter(
+            user__first_name__iexact=(voornaam or "").strip(),
+            user__werkplaats_lidmaatschappen__werkplaats=werkplaats,
+            geblokkeerd_op__isnull=True,
+        )
+        .exclude(user_id__in=gezien)
+        .select_related("user")
+        .distinct()
+    )
+    for pincode in leden:
+        if check_password(pin or "", pincode.pin_hash):
+            return None, _geen_dienst_nu(werkplaats=werkplaats, user=pincode.user, now=now)
+        pincode.mislukte_pogingen += 1
+        if pincode.mislukte_pogingen >= MAX_POGINGEN:
+            pincode.geblokkeerd_op = now
+        pincode.save(update_fields=["mislukte_pogingen", "geblokkeerd_op"])
     # The wrong-try counts must survive the refusal, so the refusal is returned, not raised, by the view.
     return None, _("Naam of pincode klopt niet.")
+
+
+def _geen_dienst_nu(*, werkplaats, user, now) -> str:
+    volgende = (
+        Inschrijving.objects.filter(
+            user=user,
+            dienst__werkplaats=werkplaats,
+            dienst__status=DienstStatus.GEPLAND,
+            dienst__begin__gt=now,
+            status=InschrijvingStatus.INGESCHREVEN,
+        )
+        .select_related("dienst")
+        .order_by("dienst__begin")
+        .first()
+    )
+    tekst = _(
+        "Uw pincode klopt, maar u heeft nu geen dienst hier. Inchecken kan vanaf %(minuten)d minuten voor uw dienst."
+    ) % {"minuten": OPEN_VOOR.total_seconds() // 60}
+    if volgende is not None:
+        tekst += " " + _("Uw volgende dienst hier: %(wanneer)s.") % {
+            "wanneer": date_format(clock.local(volgende.dienst.begin), "l j F \\o\\m H:i")
+        }
+    return tekst

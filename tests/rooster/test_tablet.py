@@ -50,6 +50,22 @@ def test_wrong_pin_and_unknown_name_say_the_same_and_change_nothing(client, worl
     assert inschrijving.status == "ingeschreven"
 
 
+def test_a_right_pin_without_a_shift_near_says_so_and_when_the_next_one_is(client, world, tablet):
+    url, inschrijving = tablet
+    world["clock"].set(BEGIN - timedelta(hours=5))  # the same morning, far too early
+    response = client.post(url, {"voornaam": "Anouk", "pincode": "4821"})
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Naam of pincode klopt niet" not in page
+    assert "u heeft nu geen dienst hier" in page and "dinsdag 1 december om 09:00" in page
+    inschrijving.refresh_from_db()
+    assert inschrijving.status == "ingeschreven"
+    # A wrong PIN is still just wrong, and counts.
+    wrong = client.post(url, {"voornaam": "Anouk", "pincode": "0000"}).content.decode()
+    assert "Naam of pincode klopt niet." in wrong
+    assert Pincode.objects.get(user=world["anouk"]).mislukte_pogingen == 1
+
+
 def test_locked_after_five_wrong_tries_until_a_new_pin(client, world, tablet):
     url, inschrijving = tablet
     for _ in range(5):
