@@ -68,6 +68,8 @@ def test_what_the_finder_cannot_read_is_named_and_all_werkplaatsen_shown(client,
     html = client.get("/werkplaatsen/", params).content.decode()
     assert f"Dit konden we niet lezen: {named}. Daarom staan hieronder alle werkplaatsen." in html
     assert len(titles_in_list(html)) == 3
+    if "lat" not in params:
+        assert '<details class="finder__filters" open>' in html, "the field with the message is shown"
 
 
 def test_the_nearest_open_werkplaats_comes_first_even_when_a_closed_one_is_nearer(client, netwerk, clock):
