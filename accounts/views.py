@@ -38,7 +38,7 @@ def _next_url(request) -> str:
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def tweestaps(request):
     if request.user.is_verified():
         return redirect(_next_url(request))
@@ -53,7 +53,7 @@ def tweestaps(request):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def tweestaps_instellen(request):
     if two_factor.has_confirmed_device(request.user) and not request.user.is_verified():
         # Replacing a device needs the old one first: otherwise a stolen password would suffice.
@@ -82,7 +82,7 @@ def overzicht(request):
 _SMS_NUMMER = "inloggen_sms_nummer"
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def inloggen_sms(request):
     """Step 1: the mobile number. The answer is the same whether we know the number or not."""
     form = TelefoonForm(request.POST or None)
@@ -98,7 +98,7 @@ def inloggen_sms(request):
     return render(request, "accounts/inloggen_sms.html", {"form": form, "next": _next_url(request)})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def inloggen_sms_code(request):
     """Step 2: the six digits from the SMS."""
     nummer = request.session.get(_SMS_NUMMER)
@@ -118,7 +118,7 @@ def inloggen_sms_code(request):
     return render(request, "accounts/inloggen_sms_code.html", {"form": form, "next": _next_url(request)})
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def uitnodiging(request, token):
     """The link from an invitation SMS. GET only shows a button: link previews must not use it up."""
     open_uitnodiging = sms_login.uitnodiging_for_token(token)
@@ -137,7 +137,7 @@ def uitnodiging(request, token):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def uitnodigen(request):
     """A coordinator invites a volunteer by mobile number."""
     werkplaatsen = werkplaatsen_for(request.user, WerkplaatsRol.COORDINATOR)

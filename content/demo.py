@@ -90,6 +90,7 @@ def content_demo_seed(home: HomePage) -> None:
         VeelgesteldeVragenPagina,
         "veelgestelde-vragen",
         title="Veelgestelde vragen",
+        show_in_menus=True,
         intro="Staat uw vraag er niet bij? Loop gewoon binnen, we helpen u graag.",
         vragen=[("vraag", {"vraag": vraag, "antwoord": RichText(antwoord)}) for vraag, antwoord in VRAGEN],
     )
@@ -98,6 +99,7 @@ def content_demo_seed(home: HomePage) -> None:
         StandaardPagina,
         "over-de-werkplaatsen",
         title="Over de werkplaatsen",
+        show_in_menus=True,
         intro="In de werkplaatsen helpen vrijwilligers u met vragen over geld en post. Gratis en zonder afspraak.",
         body=[
             ("kop", "Wat is een werkplaats?"),

@@ -12,6 +12,7 @@ from wagtail.models import Page
 
 from content import structured_data
 from content.blocks import BekendProbleemBlock, OnderwerpBlock, StandaardBlocks, VraagBlock
+from werkplaatsen.links import page_absolute_url
 from werkplaatsen.models import WerkplaatsIndexPage
 
 RICH_FEATURES = ["h2", "h3", "bold", "italic", "link", "ol", "ul"]
@@ -83,12 +84,15 @@ class HomePage(Page):
         return WerkplaatsIndexPage.objects.child_of(self).live().first()
 
     def get_context(self, request, *args, **kwargs):
-        from werkplaatsen.selectors import werkplaatsen_open_today
+        from werkplaatsen.selectors import werkplaatsen_open_today, werkplaatsen_opened_today
 
         context = super().get_context(request, *args, **kwargs)
         context["werkplaatsen_index"] = index = self.werkplaatsen_index()
         if index is not None:
-            context["open_vandaag"] = werkplaatsen_open_today(site_id=self.get_site().pk)
+            site_id = self.get_site().pk
+            context["open_vandaag"] = werkplaatsen_open_today(site_id=site_id)
+            if not context["open_vandaag"]:
+                context["vandaag_geopend"] = werkplaatsen_opened_today(site_id=site_id)
         return context
 
 
@@ -111,6 +115,8 @@ class StandaardPagina(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
     parent_page_types = ["content.HomePage", "content.StandaardPagina"]
     subpage_types = ["content.StandaardPagina", "content.VeelgesteldeVragenPagina"]
+    # Under the home page it is then linked in the footer, unless the editor unticks "show in menus".
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("standaardpagina")
@@ -135,6 +141,7 @@ class VeelgesteldeVragenPagina(Page):
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("vragen")]
     parent_page_types = ["content.HomePage", "content.StandaardPagina"]
     subpage_types: list[str] = []
+    show_in_menus_default = True
 
     class Meta:
         verbose_name = _("veelgestelde vragen")
@@ -142,7 +149,7 @@ class VeelgesteldeVragenPagina(Page):
 
     def structured_data(self, request=None) -> dict:
         return structured_data.faq_page(
-            url=self.get_full_url(request),
+            url=page_absolute_url(self, request),
             name=self.title,
             language=get_language() or "nl",
             vragen=[

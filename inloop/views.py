@@ -49,7 +49,7 @@ def _wachtnummer_uit_verzoek(request, werkplaats: WerkplaatsPage) -> Wachtnummer
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def bezoek_nieuw(request, werkplaats_id: int):
     werkplaats = _werkplaats_voor_werk(request, werkplaats_id)
     wachtnummer = _wachtnummer_uit_verzoek(request, werkplaats)
@@ -97,7 +97,7 @@ def bezoek_nieuw(request, werkplaats_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def bezoek_wijzigen(request, pk: int):
     bezoek = get_object_or_404(Bezoek.objects.select_related("werkplaats"), pk=pk)
     if not selectors.bezoek_editable(bezoek=bezoek, user=request.user):
@@ -141,7 +141,7 @@ def bezoek_wijzigen(request, pk: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def wachtrij(request, werkplaats_id: int):
     werkplaats = _werkplaats_voor_werk(request, werkplaats_id)
     status = 200
@@ -189,7 +189,7 @@ def wachtrij(request, werkplaats_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def kiosk_beheer(request, werkplaats_id: int):
     werkplaats = get_object_or_404(WerkplaatsPage, pk=werkplaats_id)
     if not permissions.can_coordinate(request.user, werkplaats):
@@ -208,7 +208,7 @@ def kiosk_beheer(request, werkplaats_id: int):
 
 
 @login_required
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def signalen(request):
     werkplaatsen = list(permissions.werkplaatsen_for(request.user).order_by("title"))
     gemeenten = list(selectors.gemeenten_met_signalen(request.user))

@@ -5,7 +5,7 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from inloop import selectors, services
 from inloop.forms import KioskForm
@@ -26,7 +26,7 @@ def _kiosk(token: str) -> Kiosk:
 
 
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def kiosk(request, token: str):
     k = _kiosk(token)
     form = KioskForm(request.POST if request.method == "POST" else None)
@@ -46,7 +46,7 @@ def kiosk(request, token: str):
 
 
 @never_cache
-@require_GET
+@require_safe
 def scherm(request, token: str):
     k = _kiosk(token)
     context = {"werkplaats": k.werkplaats, "token": token, "stand": _stand(k.werkplaats_id)}
@@ -54,7 +54,7 @@ def scherm(request, token: str):
 
 
 @never_cache
-@require_GET
+@require_safe
 def scherm_status(request, token: str):
     k = _kiosk(token)
     return JsonResponse(_stand(k.werkplaats_id))

@@ -165,6 +165,33 @@ class AgendaToken(models.Model):
         return f"agenda {self.user_id}"
 
 
+class WerkplaatsAgendaToken(models.Model):
+    """A coördinator's secret feed URL of one werkplaats's roster (sha256 stored, shown once).
+
+    Apart from the personal AgendaToken, so making one never breaks the other subscription.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="werkplaats_agenda_tokens")
+    werkplaats = models.ForeignKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    aangemaakt_op = ClockDateTimeField(auto_now_add=True)
+    ingetrokken_op = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("agendalink van een werkplaats")
+        verbose_name_plural = _("agendalinks van werkplaatsen")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "werkplaats"],
+                condition=Q(ingetrokken_op__isnull=True),
+                name="werkplaats_agenda_token_een_actief",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"agenda {self.user_id} {self.werkplaats_id}"
+
+
 class Pincode(models.Model):
     """A volunteer's 4-digit PIN for the tablet, stored as a password hash; locked after 5 wrong tries."""
 

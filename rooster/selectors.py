@@ -102,6 +102,28 @@ def user_voor_token(token: str) -> User | None:
     return row.user if row else None
 
 
+def werkplaats_agenda_voor_token(token: str):
+    """(coördinator, werkplaats) of a live werkplaats feed token, or None.
+
+    The coördinator role is checked on every fetch: a link stops working when the role ends.
+    """
+    from kern import tokens
+    from rooster.models import WerkplaatsAgendaToken
+
+    if not token or len(token) > 100:
+        return None
+    row = (
+        WerkplaatsAgendaToken.objects.filter(
+            token_hash=tokens.token_hash(token), ingetrokken_op__isnull=True, user__is_active=True
+        )
+        .select_related("user", "werkplaats")
+        .first()
+    )
+    if row is None or not permissions.can_coordinate(row.user, row.werkplaats):
+        return None
+    return row.user, row.werkplaats
+
+
 def heeft_agenda_token(user: User) -> bool:
     from rooster.models import AgendaToken
 

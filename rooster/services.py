@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from accounts import permissions
 from accounts.models import User, WerkplaatsLidmaatschap
-from kern import clock
+from kern import clock, tokens
 from rooster import selectors, sms
 from rooster.models import (
     ACTIEF,
@@ -25,6 +25,7 @@ from rooster.models import (
     DienstStatus,
     Inschrijving,
     InschrijvingStatus,
+    WerkplaatsAgendaToken,
 )
 
 
@@ -202,4 +203,23 @@ def agenda_token_uitgeven(*, user: User) -> str:
 def agenda_token_intrekken(*, user: User) -> bool:
     return bool(
         AgendaToken.objects.filter(user=user, ingetrokken_op__isnull=True).update(ingetrokken_op=clock.now())
+    )
+
+
+@transaction.atomic
+def werkplaats_agenda_token_uitgeven(*, user: User, werkplaats) -> str:
+    """A coördinator's secret link to the werkplaats's roster feed; their previous one stops working."""
+    if not permissions.can_coordinate(user, werkplaats):
+        raise RoosterFout(_("U bent geen coördinator van deze werkplaats."), "geen_toegang")
+    werkplaats_agenda_token_intrekken(user=user, werkplaats=werkplaats)
+    token = tokens.token_generate()
+    WerkplaatsAgendaToken.objects.create(user=user, werkplaats=werkplaats, token_hash=tokens.token_hash(token))
+    return token
+
+
+def werkplaats_agenda_token_intrekken(*, user: User, werkplaats) -> bool:
+    return bool(
+        WerkplaatsAgendaToken.objects.filter(user=user, werkplaats=werkplaats, ingetrokken_op__isnull=True).update(
+            ingetrokken_op=clock.now()
+        )
     )

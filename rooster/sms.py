@@ -9,7 +9,7 @@ import logging
 
 from django.utils.translation import gettext as _
 
-from berichten.regels import BerichtFout, tekst_check
+from berichten.regels import BerichtFout, na_stille_uren, tekst_check
 from berichten.services import bericht_cancel, bericht_send
 from kern import clock
 from kern.telefoon import phone_mask
@@ -130,6 +130,11 @@ def door_coordinator_afgemeld(inschrijving) -> bool:
         tekst=_("De coördinator heeft u afgemeld voor uw dienst bij %(werkplaats)s op %(wanneer)s.")
         % {"werkplaats": naam(dienst.werkplaats), "wanneer": wanneer(dienst)},
     )
+
+
+def verzendmoment():
+    """When an SMS queued now goes out: now, or 08:00 when it is queued in the quiet hours."""
+    return na_stille_uren(clock.now())
 
 
 def aan_team(user, *, tekst: str, sleutel: str) -> bool:

@@ -24,4 +24,5 @@ urlpatterns = [
     path("agenda/intrekken/", views.agenda_intrekken, name="agenda_intrekken"),
     path("werkplaats/<int:werkplaats_id>/", views.coordinator, name="coordinator"),
     path("werkplaats/<int:werkplaats_id>/rooster.ics", views.werkplaats_ics, name="werkplaats_ics"),
+    path("werkplaats/<int:werkplaats_id>/agenda/", views.werkplaats_agenda_uitgeven, name="werkplaats_agenda_uitgeven"),
 ]

@@ -9,13 +9,13 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from accounts import permissions
 from accounts.audit import audit_log, audit_origin
 from kern import clock
 from kern.export import csv_text
-from rooster import aanwezigheid, coordinatie, feeds, selectors, services, tablet
+from rooster import aanwezigheid, coordinatie, feeds, selectors, services, sms, tablet
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
 from werkplaatsen.models import WerkplaatsPage
@@ -47,7 +47,7 @@ def _overzicht(request, *, fout: str | None = None, token: str | None = None, st
 
 
 @login_required
-@require_GET
+@require_safe
 def overzicht(request):
     return _overzicht(request)
 
@@ -109,7 +109,7 @@ def agenda_intrekken(request):
     return redirect("rooster:overzicht")
 
 
-@require_GET
+@require_safe
 def agenda_feed(request, token: str):
     user = selectors.user_voor_token(token)
     if user is None:
@@ -121,7 +121,7 @@ def agenda_feed(request, token: str):
 
 
 @login_required
-@require_GET
+@require_safe
 def dienst_ics(request, dienst_id: int):
     inschrijving = get_object_or_404(
         Inschrijving.objects.select_related("dienst__werkplaats"), dienst_id=dienst_id, user=request.user
@@ -139,18 +139,21 @@ def _coordineren(request, werkplaats_id: int) -> WerkplaatsPage:
 
 
 @login_required
-@require_GET
+@require_safe
 def coordinator(request, werkplaats_id: int):
     werkplaats = _coordineren(request, werkplaats_id)
     return _coordinator_pagina(request, werkplaats)
 
 
-def _coordinator_pagina(request, werkplaats, tablet_link: str | None = None, fout: str | None = None, status=200):
+def _coordinator_pagina(
+    request, werkplaats, tablet_link: str | None = None, fout: str | None = None, status=200, agenda_link=None
+):
     context = {
         "werkplaats": werkplaats,
         "dagen": selectors.coordinator_overzicht(werkplaats),
         "vrijwilligers": selectors.vrijwilligers_van(werkplaats),
         "tablet_link": tablet_link,
+        "agenda_link": agenda_link,
         "fout": fout,
     }
     return render(request, "rooster/coordinator.html", context, status=status)
@@ -200,6 +203,21 @@ def verwijderen(request, pk: int):
     return _coordinator_actie(request, inschrijving.dienst, actie)
 
 
+def _team_bericht_melding(aantal: int) -> str:
+    """Say when the SMS goes: in the quiet hours the outbox holds it until 08:00."""
+    moment = sms.verzendmoment()
+    if moment <= clock.now():
+        return _("Sms verstuurd naar %(n)s vrijwilliger(s).") % {"n": aantal}
+    lokaal = clock.local(moment)
+    if lokaal.date() == clock.today():
+        return _("Sms naar %(n)s vrijwilliger(s) wordt om %(tijd)s verstuurd (geen sms'jes 's nachts).") % {
+            "n": aantal, "tijd": f"{lokaal:%H:%M}"
+        }
+    return _("Sms naar %(n)s vrijwilliger(s) wordt morgen om %(tijd)s verstuurd (geen sms'jes 's nachts).") % {
+        "n": aantal, "tijd": f"{lokaal:%H:%M}"
+    }
+
+
 @login_required
 @require_POST
 def team_bericht(request, dienst_id: int):
@@ -212,7 +230,7 @@ def team_bericht(request, dienst_id: int):
             tekst=request.POST.get("tekst", ""),
             oorsprong=audit_origin(request),
         )
-        return _("Sms verstuurd naar %(n)s vrijwilliger(s).") % {"n": aantal}
+        return _team_bericht_melding(aantal)
 
     return _coordinator_actie(request, dienst, actie)
 
@@ -227,12 +245,36 @@ def tablet_uitgeven(request, werkplaats_id: int):
     return _coordinator_pagina(request, werkplaats, tablet_link=link)
 
 
-@login_required
-@require_GET
-def werkplaats_ics(request, werkplaats_id: int):
-    werkplaats = _coordineren(request, werkplaats_id)
+def _werkplaats_feed(werkplaats) -> HttpResponse:
     diensten = [d for _dag, rij in selectors.coordinator_overzicht(werkplaats, dagen=56) for d in rij]
     return HttpResponse(feeds.werkplaats_feed(werkplaats, diensten), content_type=ICS)
+
+
+@login_required
+@require_safe
+def werkplaats_ics(request, werkplaats_id: int):
+    return _werkplaats_feed(_coordineren(request, werkplaats_id))
+
+
+@login_required
+@require_POST
+def werkplaats_agenda_uitgeven(request, werkplaats_id: int):
+    # Rendered, not redirected: the link is shown this once and is never stored readable.
+    werkplaats = _coordineren(request, werkplaats_id)
+    token = services.werkplaats_agenda_token_uitgeven(user=request.user, werkplaats=werkplaats)
+    link = request.build_absolute_uri(reverse("rooster_agenda_werkplaats", args=[token]))
+    return _coordinator_pagina(request, werkplaats, agenda_link=link)
+
+
+@require_safe
+def werkplaats_agenda_feed(request, token: str):
+    """The werkplaats's roster for a calendar app, which has no session: the secret link is the key."""
+    found = selectors.werkplaats_agenda_voor_token(token)
+    if found is None:
+        raise Http404()
+    response = _werkplaats_feed(found[1])
+    response["Cache-Control"] = "private, max-age=300"
+    return response
 
 
 @login_required
@@ -248,7 +290,7 @@ def uitchecken(request, pk: int):
 
 
 @login_required
-@require_GET
+@require_safe
 def uren_csv(request, werkplaats_id: int):
     werkplaats = _coordineren(request, werkplaats_id)
     try:
@@ -278,7 +320,7 @@ def pincode(request):
     return redirect("rooster:overzicht")
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def tablet_oude_link(request, token: str):
     """The /kiosk/ link stays on tablets for years; 308, not 301, so a sign-in posted there is kept."""
     response = HttpResponsePermanentRedirect(reverse("rooster:tablet", args=[token]))
@@ -286,7 +328,7 @@ def tablet_oude_link(request, token: str):
     return response
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def tablet_pagina(request, token: str):
     """The tablet at the werkplaats: no login, the secret link is the key (404 for any other)."""
     werkplaats = tablet.tablet_voor_token(token)

@@ -12,6 +12,9 @@ from werkplaatsen import views as werkplaatsen_views
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("api/v1/werkplaatsen", werkplaatsen_views.api_werkplaatsen, name="api_werkplaatsen"),
+    # The same list under the path HSDS's API reference gives it, and one service by its id.
+    path("api/v1/services", werkplaatsen_views.api_werkplaatsen, name="api_services"),
+    path("api/v1/services/<str:service_id>", werkplaatsen_views.api_service, name="api_service"),
     # Wagtail's page routes only take slugs; the feed's file name has a dot, so it gets its own pattern.
     re_path(
         r"^(?P<path>(?:[\w\-]+/)+)openingstijden\.ics$",
@@ -22,6 +25,7 @@ urlpatterns = [
     path("inloop/", include("inloop.urls_publiek")),
     path("mijn/rooster/", include("rooster.urls")),
     path("agenda/<str:token>.ics", rooster_views.agenda_feed, name="rooster_agenda"),
+    path("agenda/werkplaats/<str:token>.ics", rooster_views.werkplaats_agenda_feed, name="rooster_agenda_werkplaats"),
     path("mijn/", include("accounts.urls")),
     path("beheer/", include(wagtailadmin_urls)),
     path("django-beheer/", admin.site.urls),

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 logger = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ def _queue_state() -> str:
 
 
 @never_cache
-@require_GET
+@require_safe
 def healthz(request):
     """200 while the database answers; Redis down degrades (slower pages, later jobs), it does not fail.
 

@@ -37,13 +37,16 @@ def vtimezone_amsterdam() -> Timezone:
     return zone
 
 
-def openingstijden_calendar(page, schema: openingstijden.Schema, start: date, weeks: int = FEED_WEEKS) -> bytes:
+def openingstijden_calendar(
+    page, schema: openingstijden.Schema, start: date, weeks: int = FEED_WEEKS, *, url: str | None = None
+) -> bytes:
+    url = url or page.full_url or None
     end = start + timedelta(weeks=weeks) - timedelta(days=1)
     calendar = Calendar.new(
         name=f"Openingstijden {page.title}",
         prodid="-//Werkplaats//Openingstijden//NL",
         refresh_interval=REFRESH,
-        url=page.full_url or None,
+        url=url,
         # Stable, so a client that subscribed recognises the same calendar on every refresh.
         uid=f"werkplaats-{page.pk}-openingstijden@werkplaats",
     )
@@ -63,7 +66,7 @@ def openingstijden_calendar(page, schema: openingstijden.Schema, start: date, we
             location=location,
             description=" ".join(filter(None, [opening.aanwezig, opening.bijzonder])) or None,
             stamp=stamp,
-            url=page.full_url or None,
+            url=url,
         )
         calendar.add_component(event)
     return calendar.to_ical()

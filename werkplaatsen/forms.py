@@ -31,6 +31,15 @@ class FinderForm(forms.Form):
     taal = forms.ChoiceField(label=_("Taal"), choices=[("", _("alle talen"))] + list(Taal.choices), required=False)
     rolstoel = forms.BooleanField(label=_("Rolstoeltoegankelijk"), required=False)
 
+    def unreadable_labels(self) -> list[str]:
+        """What the search could not read, named as the resident knows it (the location has no label)."""
+        labels = []
+        for name in self.errors:
+            label = str(self.fields[name].label or _("uw locatie")) if name in self.fields else name
+            if label not in labels:
+                labels.append(label)
+        return labels
+
     def filters_used(self) -> bool:
         data = self.cleaned_data
         return bool(

@@ -246,7 +246,7 @@ class WerkplaatsPage(Page):
         from werkplaatsen.selectors import werkplaats_detail
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(werkplaats_detail(self))
+        context.update(werkplaats_detail(self, request=request))
         return context
 
 

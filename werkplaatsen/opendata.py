@@ -4,8 +4,12 @@ Each werkplaats is a ``service`` offered at one ``location``; its spreekuren are
 objects with the iCal-style fields HSDS uses (freq, interval, byday, opens_at, closes_at,
 valid_from, valid_to). The list is wrapped in HSDS's paged response. Identifiers are UUIDs derived
 from our keys, so they stay the same between requests and releases.
+
+HSDS types its optional text fields as strings, never null: a field we have no value for is left
+out, not sent as ``null`` (the specification's own schema rejects that).
 """
 
+import math
 import uuid
 
 from werkplaatsen.choices import Taal
@@ -19,16 +23,22 @@ def stable_id(kind: str, pk) -> str:
     return str(uuid.uuid5(NAMESPACE, f"{kind}:{pk}"))
 
 
+def _without_nulls(data: dict) -> dict:
+    return {key: value for key, value in data.items() if value is not None}
+
+
 def hsds_schedule(spreekuur, service_id: str) -> dict:
     byday = BYDAY[spreekuur.weekdag]
     if spreekuur.frequentie == MAANDELIJKS:
         byday = f"{'-1' if spreekuur.week_van_de_maand == LAATSTE else spreekuur.week_van_de_maand}{byday}"
-    return {
+    vanaf = spreekuur.geldig_vanaf.isoformat() if spreekuur.geldig_vanaf else None
+    return _without_nulls({
         "id": stable_id("schedule", spreekuur.pk),
         "service_id": service_id,
-        "valid_from": spreekuur.geldig_vanaf.isoformat() if spreekuur.geldig_vanaf else None,
+        "valid_from": vanaf,
         "valid_to": spreekuur.geldig_tot.isoformat() if spreekuur.geldig_tot else None,
-        "dtstart": spreekuur.geldig_vanaf.isoformat() if spreekuur.geldig_vanaf else None,
+        # HSDS needs dtstart to count an interval from; every n weeks counts from geldig_vanaf.
+        "dtstart": vanaf,
         "freq": "MONTHLY" if spreekuur.frequentie == MAANDELIJKS else "WEEKLY",
         "interval": spreekuur.interval if spreekuur.frequentie == OM_DE_N_WEKEN else 1,
         "byday": byday,
@@ -37,14 +47,25 @@ def hsds_schedule(spreekuur, service_id: str) -> dict:
         "description": spreekuur.aanwezig or None,
         "attending_type": "in_person",
         "notes": "Tijden in Europe/Amsterdam; gesloten op nationale feestdagen.",
+    })
+
+
+def hsds_organization(gemeente) -> dict:
+    return {
+        "id": stable_id("gemeente", gemeente.pk),
+        "name": f"Gemeente {gemeente.naam}",
+        # Required by HSDS; the gemeente has no text of its own, so say what it offers here.
+        "description": f"Gemeente {gemeente.naam} houdt werkplaatsen geldzaken: inlooppunten in de wijk "
+        "waar inwoners zonder afspraak terechtkunnen met vragen over geld.",
     }
 
 
-def hsds_service(page, distance_m: int | None = None) -> dict:
+def hsds_service(page, distance_m: int | None = None, *, url: str | None = None) -> dict:
+    """One werkplaats as an HSDS service; ``url`` is its absolute address as the caller sees it."""
     service_id = stable_id("service", page.pk)
     location_id = stable_id("location", page.pk)
     languages = dict(Taal.choices)
-    location = {
+    location = _without_nulls({
         "id": location_id,
         "location_type": "physical",
         "name": page.title,
@@ -52,17 +73,18 @@ def hsds_service(page, distance_m: int | None = None) -> dict:
         "latitude": float(page.latitude) if page.latitude is not None else None,
         "longitude": float(page.longitude) if page.longitude is not None else None,
         "addresses": [
-            {
+            _without_nulls({
                 "id": stable_id("address", page.pk),
                 "location_id": location_id,
                 "address_1": page.straat,
                 "city": page.plaats,
                 "region": page.wijk or None,
+                # Required by HSDS, though the Netherlands addresses nothing by province.
                 "state_province": "",
                 "postal_code": page.postcode,
                 "country": "NL",
                 "address_type": "physical",
-            }
+            })
         ],
         "accessibility": [
             {"id": stable_id("accessibility", page.pk), "location_id": location_id,
@@ -71,38 +93,48 @@ def hsds_service(page, distance_m: int | None = None) -> dict:
         if page.rolstoeltoegankelijk
         else [],
         "languages": [
-            {"id": stable_id(f"language:{code}", page.pk), "name": str(languages[code]), "code": code}
+            {"id": stable_id(f"language:{code}", page.pk), "location_id": location_id,
+             "name": str(languages[code]), "code": code}
             for code in page.talen or []
             if code in languages
         ],
-    }
-    service = {
+    })
+    organization = hsds_organization(page.gemeente)
+    service = _without_nulls({
         "id": service_id,
+        "organization_id": organization["id"],
         "name": page.title,
         "description": page.inleiding or None,
-        "url": page.full_url,
+        "url": url or page.full_url,
         "status": "active",
-        "organization": {"id": stable_id("gemeente", page.gemeente_id), "name": f"Gemeente {page.gemeente.naam}"},
+        "organization": organization,
         "schedules": [hsds_schedule(s, service_id) for s in page.spreekuren.all()],
         "service_at_locations": [
             {"id": stable_id("service_at_location", page.pk), "service_id": service_id,
              "location_id": location_id, "location": location}
         ],
-    }
+    })
     if distance_m is not None:
         service["distance_m"] = distance_m
     return service
 
 
-def hsds_page(services: list[dict]) -> dict:
-    """HSDS's paged list response; everything fits one page at the scale of a gemeente."""
+def hsds_page(items: list, page_number: int = 1, per_page: int | None = None) -> dict:
+    """HSDS's paged list response for one page of ``items`` (all of them when per_page is None).
+
+    A page past the last one is answered as an empty page (``empty`` true), as HSDS's paged response
+    describes, not as page 1; the caller refuses page numbers below 1.
+    """
+    per_page = per_page or max(len(items), 1)
+    total_pages = max(math.ceil(len(items) / per_page), 1)
+    contents = items[(page_number - 1) * per_page : page_number * per_page]
     return {
-        "total_items": len(services),
-        "total_pages": 1,
-        "page_number": 1,
-        "size": len(services),
-        "first_page": True,
-        "last_page": True,
-        "empty": not services,
-        "contents": services,
+        "total_items": len(items),
+        "total_pages": total_pages,
+        "page_number": page_number,
+        "size": len(contents),
+        "first_page": page_number == 1,
+        "last_page": page_number >= total_pages,
+        "empty": not contents,
+        "contents": contents,
     }

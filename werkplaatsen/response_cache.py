@@ -5,10 +5,12 @@ same minute, and most residents ask what others asked. A hit is answered here, b
 Wagtail's routing and the templates: that is what keeps the finder fast under load.
 
 Rules that keep it correct and private:
-- only GET requests without a session cookie (staff and volunteers always see fresh pages);
+- only GET (and HEAD, answered from what GET stored) requests without a session cookie (staff and
+  volunteers always see fresh pages);
 - only responses the view marked as cacheable (``mark_cacheable``), with status 200 and no cookies;
-- the key holds the host, the path, the query and the current minute in Europe/Amsterdam, so "open
-  now" is never more than a minute old, and the snapshot's version, so a publish renews everything.
+- the key holds the scheme and host (links in the pages are absolute), the path, the query and the
+  current minute in Europe/Amsterdam, so "open now" is never more than a minute old, and the
+  snapshot's version, so a publish renews everything.
 """
 
 import hashlib
@@ -35,7 +37,7 @@ def mark_cacheable(request, response):
 def _key(request) -> str:
     minute = clock.local(clock.now()).strftime("%Y%m%d%H%M")
     query = "&".join(f"{k}={v}" for k, values in sorted(request.GET.lists()) for v in values)
-    raw = f"{snapshot.global_version()}|{request.get_host()}|{request.path}|{query}|{minute}"
+    raw = f"{snapshot.global_version()}|{request.scheme}://{request.get_host()}|{request.path}|{query}|{minute}"
     return "werkplaatsen:antwoord:" + hashlib.sha1(raw.encode(), usedforsecurity=False).hexdigest()
 
 
@@ -45,7 +47,7 @@ class ResponseCacheMiddleware:
 
     def __call__(self, request):
         if (
-            request.method != "GET"
+            request.method not in ("GET", "HEAD")
             or request.path not in _CACHEABLE_PATHS
             or settings.SESSION_COOKIE_NAME in request.COOKIES
         ):

@@ -92,8 +92,9 @@ def werkplaatsen_nearest(
     return answer
 
 
-def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> dict:
+def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None, *, request=None) -> dict:
     """What a werkplaats page shows beside its own fields: status, week table, coming exceptions."""
+    from werkplaatsen.links import page_absolute_url
     from werkplaatsen.structured_data import werkplaats_jsonld
 
     moment = moment or clock.now()
@@ -107,7 +108,7 @@ def werkplaats_detail(page: WerkplaatsPage, moment: datetime | None = None) -> d
         "weekrooster": openingstijden.weekly_rows(schema, today),
         "uitzonderingen": openingstijden.upcoming_exceptions(schema, today),
         "komende_openingen": list(openingstijden.occurrences(schema, today, today + timedelta(days=13))),
-        "jsonld": werkplaats_jsonld(page, schema, today),
+        "jsonld": werkplaats_jsonld(page, schema, today, url=page_absolute_url(page, request)),
     }
 
 
@@ -125,3 +126,12 @@ def werkplaatsen_open_today(*, site_id: int, moment: datetime | None = None) -> 
             state = openingstijden.status(schema, moment)
             results.append((remaining[0].begin, FinderResult(page, state, openingstijden.status_text(state, moment))))
     return [result for _begin, result in sorted(results, key=lambda pair: (pair[0], pair[1].werkplaats.title))]
+
+
+def werkplaatsen_opened_today(*, site_id: int, moment: datetime | None = None) -> bool:
+    """Whether any werkplaats opened (or opens) today at all: "none open today" is not "all closed now"."""
+    today = clock.local(moment or clock.now()).date()
+    return any(
+        openingstijden.openings_on(openingstijden.Schema.of(page), today)
+        for page in snapshot.werkplaatsen_snapshot(site_id)
+    )

@@ -64,8 +64,8 @@ def opening_hours(schema: openingstijden.Schema, today: date) -> tuple[list[dict
     return regular, special
 
 
-def werkplaats_jsonld(page, schema: openingstijden.Schema, today: date) -> dict:
-    url = page.full_url or ""
+def werkplaats_jsonld(page, schema: openingstijden.Schema, today: date, *, url: str | None = None) -> dict:
+    url = url or page.full_url or ""
     regular, special = opening_hours(schema, today)
     languages = dict(Taal.choices)
     data = {

@@ -157,3 +157,4 @@ def test_rollup_matches_a_recount_from_the_visits_after_edits(world):
     )
     assert rows_again == rows
     assert BezoekTelling.objects.get(dimensie="taal", waarde="ar").aantal == 1
+

@@ -57,6 +57,29 @@ def test_message_everyone_on_the_shift_once_and_never_a_debt_word(client, world,
     assert Bericht.objects.count() == 2
 
 
+@pytest.mark.parametrize(
+    ("now", "said"),
+    [
+        (datetime(2026, 11, 24, 22, 30, tzinfo=AMS), "Sms naar 1 vrijwilliger(s) wordt morgen om 08:00 verstuurd"),
+        (datetime(2026, 11, 25, 6, 15, tzinfo=AMS), "Sms naar 1 vrijwilliger(s) wordt om 08:00 verstuurd"),
+        (datetime(2026, 11, 25, 8, 0, tzinfo=AMS), "Sms verstuurd naar 1 vrijwilliger(s)."),
+    ],
+)
+def test_a_message_in_the_quiet_hours_says_when_it_goes(client, world, dienst, now, said):
+    inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])
+    world["clock"].set(now)
+    client.force_login(world["karin"])
+    response = client.post(
+        reverse("rooster:team_bericht", args=[dienst.pk]), {"tekst": "De sleutel ligt bij de buren."}, follow=True
+    )
+    html = response.content.decode()
+    assert said in html
+    bericht = Bericht.objects.get(soort="dienst_wijziging")
+    if "08:00" in said:
+        assert "Sms verstuurd" not in html
+        assert bericht.niet_voor > now
+
+
 @pytest.mark.parametrize("user", ["anouk", "kees_kampen"])
 def test_others_cannot_assign_remove_or_message(client, world, dienst, user):
     anouk = inschrijving_maken(dienst_id=dienst.pk, user=world["anouk"])

@@ -124,6 +124,53 @@ def test_werkplaats_feed_for_coordinators(client, world, user, status):
         assert calendar.contents["x-wr-calname"][0].value == "Rooster Werkplaats Centrum"
 
 
+def _werkplaats_feed_url(client, user, werkplaats) -> str:
+    client.force_login(user)
+    page = client.post(reverse("rooster:werkplaats_agenda_uitgeven", args=[werkplaats.pk])).content.decode()
+    url = re.search(r'id="werkplaats-agendalink">([^<]+)<', page).group(1)
+    client.logout()
+    return url.replace("http://testserver", "")
+
+
+def test_a_coordinator_subscribes_to_the_werkplaats_roster_without_a_session(client, world):
+    dienst = dienst_maken(world["centrum"], VOLGENDE_WEEK)
+    inschrijving_maken(dienst_id=dienst.pk, user=world["bram"])
+    personal = _feed_url(client, world["karin"])
+    url = _werkplaats_feed_url(client, world["karin"], world["centrum"])
+    # A calendar app has no cookie: the secret link is enough, for GET and HEAD.
+    _text, calendar = _read(client.get(url))
+    assert calendar.vevent.uid.value == f"dienst-{dienst.pk}@werkplaats"
+    assert client.head(url).status_code == 200
+    # Stored hashed only; the personal link keeps working beside it.
+    from kern.tokens import token_hash as kern_token_hash
+    from rooster.models import WerkplaatsAgendaToken
+
+    token = url.rsplit("/", 1)[1].removesuffix(".ics")
+    row = WerkplaatsAgendaToken.objects.get()
+    assert row.token_hash == kern_token_hash(token) and token not in row.token_hash
+    assert client.get(personal).status_code == 200
+    # A new link revokes the old one.
+    newer = _werkplaats_feed_url(client, world["karin"], world["centrum"])
+    assert client.get(url).status_code == 404 and client.get(newer).status_code == 200
+
+
+def test_the_werkplaats_feed_link_stops_when_the_coordinator_role_ends(client, world):
+    from accounts.models import WerkplaatsLidmaatschap
+
+    url = _werkplaats_feed_url(client, world["karin"], world["centrum"])
+    assert client.get(url).status_code == 200
+    WerkplaatsLidmaatschap.objects.filter(user=world["karin"]).update(rol="vrijwilliger")
+    assert client.get(url).status_code == 404
+    assert client.get("/agenda/werkplaats/bestaat-niet.ics").status_code == 404
+
+
+@pytest.mark.parametrize("user", ["anouk", "kees_kampen"])
+def test_only_a_coordinator_gets_a_werkplaats_feed_link(client, world, user):
+    client.force_login(world[user])
+    response = client.post(reverse("rooster:werkplaats_agenda_uitgeven", args=[world["centrum"].pk]))
+    assert response.status_code == 403
+
+
 def test_feed_keeps_wall_clock_hours_across_the_march_clock_change(client, world):
     world["clock"].set(datetime(2027, 3, 20, 8, 0, tzinfo=AMS))
     spreekuur(world["centrum"], 1, "09:00", "12:00")

@@ -53,6 +53,25 @@ def test_a_postcode_in_any_spelling_lists_the_nearest_first(client, netwerk, clo
     assert "Nu open tot 12:30" in html
 
 
+def test_the_api_s_postcode_parameter_works_on_the_finder_too(client, netwerk, clock):
+    clock.set(TUESDAY_10)
+    by_postcode = client.get("/werkplaatsen/", {"postcode": "8043 AA"}).content.decode()
+    assert titles_in_list(by_postcode) == ["Werkplaats Stadshagen", "Werkplaats Aa-landen", "Werkplaats Binnenstad"]
+    assert 'value="8043 AA"' in by_postcode, "what was asked shows in the search box"
+
+
+@pytest.mark.parametrize(
+    ("params", "named"),
+    [({"lat": "noord", "lon": "6.1"}, "uw locatie"), ({"dag": "9"}, "Open op"), ({"taal": "xx"}, "Taal")],
+)
+def test_what_the_finder_cannot_read_is_named_and_all_werkplaatsen_shown(client, netwerk, clock, params, named):
+    html = client.get("/werkplaatsen/", params).content.decode()
+    assert f"Dit konden we niet lezen: {named}. Daarom staan hieronder alle werkplaatsen." in html
+    assert len(titles_in_list(html)) == 3
+    if "lat" not in params:
+        assert '<details class="finder__filters" open>' in html, "the field with the message is shown"
+
+
 def test_the_nearest_open_werkplaats_comes_first_even_when_a_closed_one_is_nearer(client, netwerk, clock):
     # Tuesday morning from 8032 (Aa-landen's postcode): Aa-landen is nearest but shut; Binnenstad is open.
     clock.set(TUESDAY_10)
@@ -167,10 +186,11 @@ def test_finder_query_count_does_not_grow_with_the_werkplaatsen(client, clock, s
     from werkplaatsen.snapshot import invalidate
 
     invalidate(Gemeente.objects.get().site_id)
-    with django_assert_max_num_queries(11):
+    # One of them lists the footer's menu pages (FAQ, "Over de werkplaatsen").
+    with django_assert_max_num_queries(12):
         client.get("/werkplaatsen/", {"q": "8043"})
-    # Afterwards: a postcode nobody searched before (so geocoding is not cached) still takes at most 10.
-    with django_assert_max_num_queries(10):
+    # Afterwards: a postcode nobody searched before (so geocoding is not cached) still takes at most 11.
+    with django_assert_max_num_queries(11):
         response = client.get("/werkplaatsen/", {"q": "8011 MC", "open_vandaag": "on"})
     assert response.status_code == 200
     assert len(titles_in_list(response.content.decode())) > 0

@@ -1,6 +1,7 @@
 """Open data (HSDS 3.0 shape, checked with a JSON Schema) and the iCalendar feed (read with vobject)."""
 
 from datetime import date, datetime, time, timedelta
+from urllib.parse import urlsplit
 
 import jsonschema
 import pytest
@@ -14,62 +15,121 @@ from werkplaatsen.openingstijden import AMSTERDAM
 
 pytestmark = pytest.mark.django_db
 
-# The parts of HSDS 3.0 (Open Referral) this API publishes, written from the specification's field
-# list: a paged response of services, each with schedules and one location with addresses.
-_STR_OR_NULL = {"type": ["string", "null"]}
-SCHEDULE = {
-    "type": "object",
-    "required": ["id", "service_id", "freq", "byday", "opens_at", "closes_at"],
-    "properties": {
-        "id": {"type": "string", "format": "uuid"},
-        "service_id": {"type": "string"},
-        "valid_from": {"type": ["string", "null"], "format": "date"},
-        "valid_to": {"type": ["string", "null"], "format": "date"},
-        "freq": {"enum": ["WEEKLY", "MONTHLY"]},
-        "interval": {"type": "integer", "minimum": 1},
+# The objects this API publishes, written by hand from Open Referral HSDS 3.0 (the schema files of
+# openreferral/specification: service, organization, schedule, service_at_location, location, address,
+# accessibility, language; and the API reference's paged response), field by field: the types and
+# formats the specification gives, its `required` lists, and never a null (HSDS has no nullable field:
+# a value we do not have is left out). additionalProperties is off so that a field the specification
+# does not define (or a typo) fails here; distance_m is our one documented extension.
+UUID = {"type": "string", "format": "uuid"}
+STRING = {"type": "string"}
+DATE = {"type": "string", "format": "date"}
+URI = {"type": "string", "format": "uri"}
+HH_MM = {"type": "string", "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9]$"}
+
+
+def _object(required: list[str], properties: dict) -> dict:
+    assert set(required) <= set(properties)
+    return {"type": "object", "required": required, "properties": properties, "additionalProperties": False}
+
+
+ORGANIZATION = _object(
+    ["id", "name", "description"],
+    {"id": UUID, "name": STRING, "description": STRING, "website": URI, "email": STRING},
+)
+SCHEDULE = _object(
+    ["id"],
+    {
+        "id": UUID,
+        "service_id": UUID,
+        "valid_from": DATE,
+        "valid_to": DATE,
+        "dtstart": DATE,
+        "freq": {"type": "string", "enum": ["WEEKLY", "MONTHLY"]},
+        "interval": {"type": "number", "minimum": 1},
         "byday": {"type": "string", "pattern": "^(-1|[1-4])?(MO|TU|WE|TH|FR|SA|SU)$"},
-        "opens_at": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
-        "closes_at": {"type": "string", "pattern": "^[0-2][0-9]:[0-5][0-9]$"},
-        "description": _STR_OR_NULL,
+        "opens_at": HH_MM,
+        "closes_at": HH_MM,
+        "description": STRING,
+        "attending_type": STRING,
+        "notes": STRING,
     },
-}
-LOCATION = {
-    "type": "object",
-    "required": ["id", "location_type", "name", "latitude", "longitude", "addresses"],
-    "properties": {
-        "location_type": {"enum": ["physical", "postal", "virtual"]},
-        "latitude": {"type": "number"},
-        "longitude": {"type": "number"},
-        "addresses": {
-            "type": "array",
-            "minItems": 1,
-            "items": {
-                "type": "object",
-                "required": ["id", "address_1", "city", "postal_code", "country", "address_type"],
-                "properties": {"country": {"type": "string", "pattern": "^[A-Z]{2}$"}},
-            },
-        },
-        "languages": {"type": "array", "items": {"required": ["name", "code"]}},
+)
+ADDRESS = _object(
+    ["id", "address_1", "city", "state_province", "postal_code", "country", "address_type"],
+    {
+        "id": UUID,
+        "location_id": UUID,
+        "address_1": STRING,
+        "city": STRING,
+        "region": STRING,
+        "state_province": STRING,
+        "postal_code": STRING,
+        "country": {"type": "string", "pattern": "^[A-Z]{2}$"},
+        "address_type": {"type": "string", "enum": ["physical", "postal", "virtual"]},
     },
-}
-SERVICE = {
-    "type": "object",
-    "required": ["id", "name", "status", "schedules", "service_at_locations"],
-    "properties": {
-        "status": {"enum": ["active", "inactive", "defunct", "temporarily closed"]},
+)
+ACCESSIBILITY = _object(["id"], {"id": UUID, "location_id": UUID, "description": STRING})
+LANGUAGE = _object(["id"], {"id": UUID, "location_id": UUID, "name": STRING, "code": STRING})
+LOCATION = _object(
+    ["id", "location_type"],
+    {
+        "id": UUID,
+        "location_type": {"type": "string", "enum": ["physical", "postal", "virtual"]},
+        "name": STRING,
+        "description": STRING,
+        "latitude": {"type": "number", "minimum": -90, "maximum": 90},
+        "longitude": {"type": "number", "minimum": -180, "maximum": 180},
+        "addresses": {"type": "array", "items": ADDRESS},
+        "accessibility": {"type": "array", "items": ACCESSIBILITY},
+        "languages": {"type": "array", "items": LANGUAGE},
+    },
+)
+SERVICE_AT_LOCATION = _object(
+    ["id"], {"id": UUID, "service_id": UUID, "location_id": UUID, "location": LOCATION}
+)
+SERVICE = _object(
+    ["id", "name", "status"],
+    {
+        "id": UUID,
+        "organization_id": UUID,
+        "name": STRING,
+        "description": STRING,
+        "url": URI,
+        "status": {"type": "string", "enum": ["active", "inactive", "defunct", "temporarily closed"]},
+        "organization": ORGANIZATION,
         "schedules": {"type": "array", "items": SCHEDULE},
-        "service_at_locations": {
-            "type": "array",
-            "items": {"type": "object", "required": ["id", "location"], "properties": {"location": LOCATION}},
-        },
+        "service_at_locations": {"type": "array", "items": SERVICE_AT_LOCATION},
         "distance_m": {"type": "integer", "minimum": 0},
     },
-}
-PAGE = {
-    "type": "object",
-    "required": ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"],
-    "properties": {"contents": {"type": "array", "items": SERVICE}},
-}
+)
+_COUNT = {"type": "integer", "minimum": 0}
+PAGE = _object(
+    ["total_items", "total_pages", "page_number", "size", "first_page", "last_page", "empty", "contents"],
+    {
+        "total_items": _COUNT,
+        "total_pages": {"type": "integer", "minimum": 1},
+        "page_number": {"type": "integer", "minimum": 1},
+        "size": _COUNT,
+        "first_page": {"type": "boolean"},
+        "last_page": {"type": "boolean"},
+        "empty": {"type": "boolean"},
+        "contents": {"type": "array", "items": SERVICE},
+    },
+)
+
+# jsonschema checks "uri" only with an extra package; an absolute http(s) address is what we promise.
+FORMATS = jsonschema.FormatChecker()
+
+
+@FORMATS.checks("uri")
+def _is_absolute_uri(value) -> bool:
+    parts = urlsplit(value)
+    return parts.scheme in ("http", "https") and bool(parts.netloc)
+
+
+def hsds_validate(body: dict, schema: dict = PAGE) -> None:
+    jsonschema.Draft202012Validator(schema, format_checker=FORMATS).validate(body)
 
 
 @pytest.fixture
@@ -85,7 +145,7 @@ def test_open_data_is_hsds_shaped_and_validates(client, api_netwerk):
     assert response.status_code == 200
     assert response["Access-Control-Allow-Origin"] == "*"
     body = response.json()
-    jsonschema.validate(body, PAGE, format_checker=jsonschema.FormatChecker())
+    hsds_validate(body)
     assert body["total_items"] == 3
     aa = next(s for s in body["contents"] if s["name"] == "Werkplaats Aa-landen")
     assert {(s["freq"], s["byday"], s["opens_at"]) for s in aa["schedules"]} == {
@@ -98,6 +158,128 @@ def test_open_data_is_hsds_shaped_and_validates(client, api_netwerk):
     assert "distance_m" not in aa
 
 
+def test_the_test_schema_refuses_what_hsds_refuses(client, api_netwerk):
+    """The hand-written schema is strict where the specification is: nulls, missing required fields."""
+    body = client.get("/api/v1/werkplaatsen").json()
+    service = body["contents"][0]
+    broken = [
+        {**service, "description": None},
+        {**service, "organization": {k: v for k, v in service["organization"].items() if k != "description"}},
+        {**service, "schedules": [{**service["schedules"][0], "valid_from": None}]},
+        {**service, "schedules": [{**service["schedules"][0], "dtstart": "dinsdag"}]},
+        {**service, "url": "/werkplaatsen/binnenstad/"},
+        {**service, "id": "binnenstad"},
+        {k: v for k, v in service.items() if k != "status"},
+    ]
+    for bad in broken:
+        with pytest.raises(jsonschema.ValidationError):
+            hsds_validate(bad, SERVICE)
+
+
+def test_the_demo_services_are_valid_hsds(client, settings):
+    """The six werkplaatsen of the demo, as a visitor of the demo gets them."""
+    from django.core.management import call_command
+
+    settings.DEBUG = True
+    call_command("seed_demo")
+    body = client.get("/api/v1/services", HTTP_HOST="localhost:8000").json()
+    hsds_validate(body)
+    assert body["total_items"] == 6
+    for service in body["contents"]:
+        assert service["url"].startswith("http://localhost:8000/"), service["url"]
+        assert service["organization"]["description"]
+
+
+def test_an_every_other_week_schedule_says_where_it_counts_from(client, api_netwerk):
+    spreekuur(
+        api_netwerk["stadshagen"], 4, "13:00", "15:00", frequentie="om_de_n_weken", interval=2,
+        geldig_vanaf=date(2026, 11, 27),
+    )
+    body = client.get("/api/v1/werkplaatsen").json()
+    hsds_validate(body)
+    stadshagen = next(s for s in body["contents"] if s["name"] == "Werkplaats Stadshagen")
+    fortnightly = next(s for s in stadshagen["schedules"] if s["interval"] == 2)
+    assert fortnightly["dtstart"] == fortnightly["valid_from"] == "2026-11-27"
+    weekly = next(s for s in stadshagen["schedules"] if s["interval"] == 1)
+    assert "valid_from" not in weekly and "dtstart" not in weekly and "description" not in weekly
+
+
+@pytest.mark.parametrize("path", ["/api/v1/werkplaatsen", "/api/v1/services"])
+def test_pages_of_services_as_hsds_describes(client, api_netwerk, path):
+    first = client.get(path, {"per_page": 2}).json()
+    hsds_validate(first)
+    assert (first["total_items"], first["total_pages"], first["page_number"], first["size"]) == (3, 2, 1, 2)
+    assert first["first_page"] and not first["last_page"] and not first["empty"]
+    second = client.get(path, {"per_page": 2, "page": 2}).json()
+    hsds_validate(second)
+    assert (second["page_number"], second["size"]) == (2, 1)
+    assert second["last_page"] and not second["first_page"]
+    ids = [s["id"] for s in first["contents"] + second["contents"]]
+    assert len(set(ids)) == 3
+    # Past the end: an empty page that says so, never page 1 again.
+    beyond = client.get(path, {"page": 999999})
+    assert beyond.status_code == 200
+    body = beyond.json()
+    hsds_validate(body)
+    assert body["page_number"] == 999999 and body["empty"] and body["contents"] == [] and body["size"] == 0
+    assert body["total_items"] == 3 and body["last_page"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"page": "-1"}, {"page": "0"}, {"page": "twee"}, {"page": "1.5"}, {"per_page": "0"}, {"per_page": "x"},
+     {"per_page": "1000"}],
+)
+def test_a_page_that_cannot_be_read_is_refused_with_a_reason(client, api_netwerk, params):
+    response = client.get("/api/v1/services", params)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/json"
+    assert "page" in response.json()["error"]
+
+
+def test_one_service_by_its_id(client, api_netwerk):
+    listed = client.get("/api/v1/services").json()["contents"]
+    aa = next(s for s in listed if s["name"] == "Werkplaats Aa-landen")
+    response = client.get(f"/api/v1/services/{aa['id']}")
+    assert response.status_code == 200 and response["Access-Control-Allow-Origin"] == "*"
+    hsds_validate(response.json(), SERVICE)
+    assert response.json() == aa
+    missing = client.get("/api/v1/services/00000000-0000-0000-0000-000000000000")
+    assert missing.status_code == 404 and missing.json()["error"]
+    assert client.get("/api/v1/services/geen-id").status_code == 404
+    # Another gemeente's site does not serve this gemeente's services.
+    gemeente_create(naam="Kampen", cbs_code="GM0166")
+    assert client.get(f"/api/v1/services/{aa['id']}", HTTP_HOST="kampen.localhost").status_code == 404
+
+
+def test_the_q_of_the_finder_works_on_the_api_too(client, api_netwerk):
+    by_postcode = client.get("/api/v1/werkplaatsen", {"postcode": "8043 AA"}).json()
+    by_q = client.get("/api/v1/werkplaatsen", {"q": "8043 AA"}).json()
+    assert by_q == by_postcode and by_q["contents"][0]["name"] == "Werkplaats Stadshagen"
+
+
+def test_links_in_the_open_data_are_the_site_s_own_address(client, api_netwerk, settings):
+    settings.ALLOWED_HOSTS = ["werkplaats.example.nl"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    body = client.get(
+        "/api/v1/werkplaatsen", HTTP_HOST="werkplaats.example.nl", HTTP_X_FORWARDED_PROTO="https"
+    ).json()
+    urls = [s["url"] for s in body["contents"]]
+    assert urls and all(u.startswith("https://werkplaats.example.nl/werkplaatsen/") for u in urls), urls
+
+
+def test_links_in_the_feed_and_json_ld_are_the_site_s_own_address(client, netwerk, settings):
+    settings.ALLOWED_HOSTS = ["werkplaats.example.nl"]
+    settings.SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    headers = {"HTTP_HOST": "werkplaats.example.nl", "HTTP_X_FORWARDED_PROTO": "https"}
+    text = client.get("/werkplaatsen/binnenstad/openingstijden.ics", **headers).content.decode()
+    assert "localhost" not in text
+    assert "URL:https://werkplaats.example.nl/werkplaatsen/binnenstad/" in text.replace("\r\n ", "")
+    html = client.get("/werkplaatsen/binnenstad/", **headers).content.decode()
+    assert '"url": "https://werkplaats.example.nl/werkplaatsen/binnenstad/"' in html
+    assert "localhost" not in html
+
+
 def test_identifiers_are_stable_between_requests(client, api_netwerk):
     first = client.get("/api/v1/werkplaatsen").json()
     second = client.get("/api/v1/werkplaatsen").json()
@@ -107,7 +289,7 @@ def test_identifiers_are_stable_between_requests(client, api_netwerk):
 @pytest.mark.parametrize("params", [{"postcode": "8043 AA"}, {"lat": "52.531", "lon": "6.056"}])
 def test_open_data_sorted_by_distance(client, api_netwerk, params):
     body = client.get("/api/v1/werkplaatsen", params).json()
-    jsonschema.validate(body, PAGE)
+    hsds_validate(body)
     distances = [s["distance_m"] for s in body["contents"]]
     assert distances == sorted(distances) and distances[0] < 100
     assert body["contents"][0]["name"] == "Werkplaats Stadshagen"
