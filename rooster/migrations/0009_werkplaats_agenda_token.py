@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rooster', '0007_afmeldtermijn'),
+        ('rooster', '0008_dienst_verplaatst_op'),
         ('werkplaatsen', '0003_klok'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
