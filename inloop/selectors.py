@@ -5,14 +5,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db.models import Count, Max, QuerySet
+from django.utils.translation import gettext as _
 
 from accounts import permissions
 from inloop.models import Bezoek, Onderwerp, Signaal, Wachtnummer, Wachtrij
 from kern import clock
+from werkplaatsen import openingstijden
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 # Until today's first visitor has been served we have no measurement; a werkplaats talk takes about this.
-STANDAARD_GESPREK_MINUTEN = 12
+# Below this many finished talks today, no wait is estimated at all.
+MIN_GESPREKKEN = 3
 
 
 def onderwerpen_voor(gemeente_id: int) -> QuerySet[Onderwerp]:
@@ -47,13 +50,57 @@ class WachtrijStand:
     wachtend: list[Wachtnummer]
     geroepen: list[Wachtnummer]
     te_loggen: list[Wachtnummer]
-    gesprek_minuten: float
+    gesprekken: list[float]  # minutes of each finished talk today
     actieve_vrijwilligers: int
 
-    def geschatte_wachttijd(self, positie: int) -> int:
-        """Minutes until the visitor at ``positie`` (1 = next) is called, from today's real talks."""
-        per_minuut = max(1, self.actieve_vrijwilligers)
-        return round((positie - 1) * self.gesprek_minuten / per_minuut + self.gesprek_minuten / per_minuut / 2)
+    @property
+    def gesprek_minuten(self) -> float | None:
+        return statistics.median(self.gesprekken) if self.gesprekken else None
+
+    def geschatte_wachttijd(self, positie: int) -> tuple[int, int] | None:
+        """A range of minutes until the visitor at ``positie`` (1 = next) is called, or None.
+
+        None until today has MIN_GESPREKKEN finished talks: one talk of 0 minutes made the old estimate
+        promise "0 minuten". With enough talks, the range runs from the short to the long quarter of
+        today's talks, in steps of 5 minutes, shared by the volunteers working the queue now.
+        """
+        if len(self.gesprekken) < MIN_GESPREKKEN:
+            return None
+        kort, _midden, lang = statistics.quantiles(self.gesprekken, n=4, method="inclusive")
+        vrijwilligers = max(1, self.actieve_vrijwilligers)
+        laag = (positie - 1) * kort / vrijwilligers
+        hoog = (positie - 1) * lang / vrijwilligers + lang / vrijwilligers
+        laag5 = int(laag // 5 * 5)
+        hoog5 = max(laag5 + 5, int(-(-hoog // 5) * 5))
+        return laag5, hoog5
+
+
+# The kiosk starts handing out numbers this long before the werkplaats opens (people queue early).
+KIOSK_VOOR_OPENING = timedelta(minutes=15)
+
+
+@dataclass(frozen=True)
+class KioskStatus:
+    open: bool
+    tekst: str  # why not, and when next, for the resident at the door
+
+
+def kiosk_status(*, werkplaats: WerkplaatsPage, nu: datetime | None = None) -> KioskStatus:
+    """Whether the kiosk hands out numbers now: during opening hours, from a quarter before."""
+    nu = nu or clock.now()
+    schema = openingstijden.Schema.of(werkplaats)
+    if openingstijden.open_at(schema, nu) or openingstijden.open_at(schema, nu + KIOSK_VOOR_OPENING):
+        return KioskStatus(True, "")
+    staat = openingstijden.status(schema, nu)
+    return KioskStatus(False, openingstijden.status_text(staat, nu))
+
+
+def wachttijd_tekst(bereik: tuple[int, int]) -> str:
+    """The estimate as the kiosk, the screen and the volunteers read it."""
+    laag, hoog = bereik
+    if laag == 0:
+        return _("Wachttijd: minder dan %(hoog)s minuten.") % {"hoog": hoog}
+    return _("Wachttijd: ongeveer %(laag)s tot %(hoog)s minuten.") % {"laag": laag, "hoog": hoog}
 
 
 def wachtrij_stand(*, werkplaats_id: int, nu: datetime | None = None) -> WachtrijStand:
@@ -83,7 +130,7 @@ def wachtrij_stand(*, werkplaats_id: int, nu: datetime | None = None) -> Wachtri
         wachtend=[n for n in nummers if n.status == S.WACHTEND],
         geroepen=[n for n in nummers if n.status == S.GEROEPEN],
         te_loggen=te_loggen,
-        gesprek_minuten=statistics.median(duren) if duren else STANDAARD_GESPREK_MINUTEN,
+        gesprekken=duren,
         actieve_vrijwilligers=len(actief - {None}),
     )
 
@@ -95,7 +142,7 @@ def scherm_stand(*, werkplaats_id: int, nu: datetime | None = None) -> dict:
     return {
         "geroepen": [n.nummer for n in geroepen[:4]],
         "wachtend": len(stand.wachtend),
-        "wachttijd_minuten": stand.geschatte_wachttijd(len(stand.wachtend) + 1) if stand.wachtend else 0,
+        "wachttijd": stand.geschatte_wachttijd(len(stand.wachtend) + 1) if stand.wachtend else None,
     }
 
 

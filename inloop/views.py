@@ -183,7 +183,7 @@ def wachtrij(request, werkplaats_id: int):
         "stand": stand,
         "fout": fout,
         "doorverwijzingen": Doorverwijzing.choices,
-        "volgende_wachttijd": stand.geschatte_wachttijd(1),
+        "volgende_wachttijd": selectors.wachttijd_tekst(bereik) if (bereik := stand.geschatte_wachttijd(1)) else "",
     }
     return render(request, "inloop/wachtrij.html", context, status=status)
 

@@ -2,7 +2,6 @@
 
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, render
-from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -17,8 +16,9 @@ def _stand(werkplaats_id: int) -> dict:
     wachtend = ngettext("%(n)s persoon wacht.", "%(n)s personen wachten.", stand["wachtend"]) % {
         "n": stand["wachtend"]
     }
-    stand["tekst"] = f"{wachtend} " + _("Wachttijd ongeveer %(m)s minuten.") % {"m": stand["wachttijd_minuten"]}
+    stand["tekst"] = wachtend + (" " + selectors.wachttijd_tekst(stand["wachttijd"]) if stand["wachttijd"] else "")
     return stand
+
 
 
 def _kiosk(token: str) -> Kiosk:
@@ -31,6 +31,11 @@ def kiosk(request, token: str):
     k = _kiosk(token)
     form = KioskForm(request.POST if request.method == "POST" else None)
     context = {"werkplaats": k.werkplaats, "token": token, "form": form}
+    status = selectors.kiosk_status(werkplaats=k.werkplaats)
+    if not status.open:
+        # Outside opening hours nobody is there to call a number: say when to come instead.
+        context["gesloten"] = status.tekst
+        return render(request, "inloop/kiosk.html", context, status=409 if request.method == "POST" else 200)
     if request.method == "POST":
         if not form.is_valid():
             return render(request, "inloop/kiosk.html", context, status=400)
@@ -41,7 +46,8 @@ def kiosk(request, token: str):
         stand = selectors.wachtrij_stand(werkplaats_id=k.werkplaats_id)
         context["nummer"] = nummer
         context["voor_u"] = sum(1 for n in stand.wachtend if n.nummer < nummer.nummer)
-        context["wachttijd"] = stand.geschatte_wachttijd(context["voor_u"] + 1)
+        bereik = stand.geschatte_wachttijd(context["voor_u"] + 1)
+        context["wachttijd"] = selectors.wachttijd_tekst(bereik) if bereik else ""
     return render(request, "inloop/kiosk.html", context)
 
 

@@ -8,7 +8,13 @@ import pytest
 from accounts.models import WerkplaatsRol
 from inloop.services import kiosk_voor
 from tests.conftest import axe_violations
-from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
+from tests.factories import (
+    UserFactory,
+    gemeente_create,
+    lidmaatschap_create,
+    spreekuur_create,
+    werkplaats_create,
+)
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -23,6 +29,7 @@ def _login(page, base, username):
 
 def test_kiosk_to_report(live_server, phone_page, browser):
     werkplaats = werkplaats_create(gemeente_create())
+    spreekuur_create(werkplaats, 1, "09:00", "17:00")  # open on the clock's Tuesday morning
     lidmaatschap_create(UserFactory(username="anouk", first_name="Anouk"), werkplaats)
     lidmaatschap_create(UserFactory(username="karin", first_name="Karin"), werkplaats, WerkplaatsRol.COORDINATOR)
     token = kiosk_voor(werkplaats=werkplaats).token
@@ -69,6 +76,7 @@ def test_kiosk_to_report(live_server, phone_page, browser):
 
 def test_log_form_errors_are_accessible(live_server, phone_page):
     werkplaats = werkplaats_create(gemeente_create())
+    spreekuur_create(werkplaats, 1, "09:00", "17:00")  # open on the clock's Tuesday morning
     lidmaatschap_create(UserFactory(username="anouk", first_name="Anouk"), werkplaats)
     _login(phone_page, live_server.url, "anouk")
     phone_page.goto(f"{live_server.url}/mijn/inloop/{werkplaats.pk}/bezoek/")

@@ -4,7 +4,13 @@ import pytest
 
 from accounts.models import GemeenteLidmaatschap, GemeenteRol, WerkplaatsRol
 from inloop.models import Onderwerp
-from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
+from tests.factories import (
+    UserFactory,
+    gemeente_create,
+    lidmaatschap_create,
+    spreekuur_create,
+    werkplaats_create,
+)
 from tests.helpers import wagtail_baseline_restore
 
 
@@ -35,6 +41,8 @@ def world(db):
     GemeenteLidmaatschap.objects.create(
         user=w["beleid_kampen"], gemeente=kampen, rol=GemeenteRol.BELEIDSMEDEWERKER
     )
+    # Open on the clock's Tuesday, so the kiosk hands out numbers (it does not outside opening hours).
+    spreekuur_create(w["centrum"], 1, "09:00", "17:00")
     w["onderwerpen"] = {o.code: o for o in Onderwerp.objects.filter(gemeente=zwolle)}
     w["onderwerpen_kampen"] = {o.code: o for o in Onderwerp.objects.filter(gemeente=kampen)}
     return w

@@ -10,6 +10,7 @@ from django.urls import reverse
 from inloop import selectors, services
 from inloop.models import Bezoek, BezoekTelling, Kiosk, Wachtnummer
 from inloop.services import InloopFout
+from kern.clock import AMSTERDAM
 from tests.helpers import queries_for
 
 
@@ -82,20 +83,39 @@ def test_a_volunteer_of_another_werkplaats_cannot_work_this_queue(world):
         services.wachtnummer_roep(wachtnummer=n, door=world["vrijwilliger_kampen"])
 
 
-def test_estimated_wait_comes_from_todays_talks(world):
+def _gesprekken(world, t0, minuten):
     centrum, v = world["centrum"], world["vrijwilliger"]
-    t0 = datetime(2026, 4, 2, 8, 0, tzinfo=UTC)
-    for i in range(3):
+    for i in range(len(minuten) + 1):
         services.wachtnummer_trekken(werkplaats=centrum, nu=t0 + timedelta(minutes=i))
-    for minutes in (20, 30):
-        start = t0 + timedelta(minutes=5 + 40 * (minutes == 30))
+    start = t0 + timedelta(minutes=5)
+    for duur in minuten:
         n = services.wachtnummer_roep_volgende(werkplaats=centrum, door=v, nu=start)
-        services.wachtnummer_afronden(wachtnummer=n, door=v, status="geholpen", nu=start + timedelta(minutes=minutes))
-    stand = selectors.wachtrij_stand(werkplaats_id=centrum.pk, nu=t0 + timedelta(minutes=80))
-    assert stand.gesprek_minuten == 25
+        start += timedelta(minutes=duur)
+        services.wachtnummer_afronden(wachtnummer=n, door=v, status="geholpen", nu=start)
+    return start
+
+
+def test_no_estimate_until_three_talks_are_done_today(world):
+    t0 = datetime(2026, 4, 2, 8, 0, tzinfo=UTC)
+    # One talk of zero minutes used to promise "0 minuten".
+    nu = _gesprekken(world, t0, [0])
+    stand = selectors.wachtrij_stand(werkplaats_id=world["centrum"].pk, nu=nu)
+    assert stand.geschatte_wachttijd(1) is None
+    assert selectors.scherm_stand(werkplaats_id=world["centrum"].pk, nu=nu)["wachttijd"] is None
+
+
+def test_the_estimate_is_a_range_from_todays_talks(world):
+    t0 = datetime(2026, 4, 2, 8, 0, tzinfo=UTC)
+    nu = _gesprekken(world, t0, [10, 20, 30])
+    stand = selectors.wachtrij_stand(werkplaats_id=world["centrum"].pk, nu=nu)
+    assert stand.gesprek_minuten == 20
     assert len(stand.wachtend) == 1
-    # One volunteer active, median talk 25 minutes: the second in line waits about 25 + 12.5 minutes.
-    assert stand.geschatte_wachttijd(2) == round(25 + 12.5)
+    laag, hoog = stand.geschatte_wachttijd(2)
+    # Second in line, one volunteer: one talk to wait out at least, two at most.
+    assert laag % 5 == 0 and hoog % 5 == 0 and laag < hoog
+    assert 10 <= laag <= 15 and 45 <= hoog <= 55
+    assert selectors.wachttijd_tekst((laag, hoog)) == f"Wachttijd: ongeveer {laag} tot {hoog} minuten."
+    assert selectors.wachttijd_tekst((0, 10)) == "Wachttijd: minder dan 10 minuten."
 
 
 def test_kiosk_hands_out_numbers_without_login_and_a_rotated_link_stops_working(world, client):
@@ -221,3 +241,18 @@ def test_kiosk_model_has_a_long_random_token(world):
     b = services.kiosk_voor(werkplaats=world["zuid"])
     assert a.token != b.token and len(a.token) >= 32
     assert Kiosk.objects.count() == 2
+
+
+def test_the_kiosk_hands_out_no_numbers_while_the_werkplaats_is_closed(world, client, clock):
+    kiosk = services.kiosk_voor(werkplaats=world["centrum"])
+    url = reverse("inloop_publiek:kiosk", args=[kiosk.token])
+    clock.set(datetime(2026, 11, 24, 19, 0, tzinfo=AMSTERDAM))  # Tuesday evening, closed since 17:00
+    page = client.get(url).content.decode()
+    assert "De werkplaats is nu gesloten" in page and "Neem een nummer</button>" not in page
+    assert "Open op dinsdag 1 december van 09:00 tot 17:00" in page
+    response = client.post(url, {"telefoonnummer": ""})
+    assert response.status_code == 409
+    assert not Wachtnummer.objects.exists()
+    clock.set(datetime(2026, 11, 24, 8, 50, tzinfo=AMSTERDAM))  # ten minutes before opening: people queue
+    assert client.post(url, {"telefoonnummer": ""}).status_code == 200
+    assert Wachtnummer.objects.count() == 1
