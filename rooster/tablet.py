@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from accounts.models import User
 from kern import clock
 from rooster.aanwezigheid import OPEN_VOOR
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, Tablet
@@ -83,16 +84,16 @@ def tablet_in_of_uitchecken(*, werkplaats, voornaam: str, pin: str) -> tuple[Ins
     # Name and PIN may be right while no shift is near: then say so, not "klopt niet" (a right PIN
     # proves who it is, so this tells a passer-by nothing). A wrong PIN counts here too.
     gezien = {k.user_id for k in kandidaten}
+    # A subquery, not a join: a volunteer with two roles here would come twice, and PostgreSQL allows
+    # no DISTINCT with FOR UPDATE.
+    leden_hier = User.objects.filter(
+        first_name__iexact=(voornaam or "").strip(), werkplaats_lidmaatschappen__werkplaats=werkplaats
+    ).values("pk")
     leden = (
-        Pincode.objects.select_for_update()
-        .filter(
-            user__first_name__iexact=(voornaam or "").strip(),
-            user__werkplaats_lidmaatschappen__werkplaats=werkplaats,
-            geblokkeerd_op__isnull=True,
-        )
+        Pincode.objects.select_for_update(of=("self",))
+        .filter(user__in=leden_hier, geblokkeerd_op__isnull=True)
         .exclude(user_id__in=gezien)
         .select_related("user")
-        .distinct()
     )
     for pincode in leden:
         if check_password(pin or "", pincode.pin_hash):
