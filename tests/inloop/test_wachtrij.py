@@ -139,6 +139,8 @@ def test_screen_shows_called_numbers_and_polls_a_small_json(world, client):
     services.wachtnummer_roep_volgende(werkplaats=world["centrum"], door=world["vrijwilliger"])
     page = client.get(reverse("inloop_publiek:scherm", args=[kiosk.token])).content.decode()
     assert '<meta http-equiv="refresh" content="5">' in page
+    # Full screen in the waiting room: no site header, menu or footer around the numbers.
+    assert "site-header" not in page and "site-footer" not in page and "scherm-pagina" in page
     data = client.get(reverse("inloop_publiek:scherm_status", args=[kiosk.token])).json()
     assert data["geroepen"] == [1] and data["wachtend"] == 2
     assert "2 personen wachten" in data["tekst"]
