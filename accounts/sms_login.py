@@ -1,9 +1,11 @@
 """Logging in without a password: a one-time code by SMS, and a coordinator's invitation link.
 
 Volunteers are often not at ease with passwords, so their phone is the key: they ask for a code
-with their mobile number, type the six digits, and are in. Codes and invitation tokens are stored as
-an HMAC only, work once, expire, and allow five tries; asking for a code says the same whether the
-number is known or not, so the form tells nobody who volunteers here.
+with their mobile number, type the six digits, and are in. Codes are stored as an HMAC keyed with
+SECRET_KEY (six digits are guessed in a million tries, so a stolen table must not be enough), work once,
+expire, and allow five tries; invitation tokens are long and random, stored as kern.tokens' hash.
+Asking for a code says the same whether the number is known or not, so the form tells nobody who
+volunteers here.
 
 accounts does not send SMS itself (it depends on no app that does); the project registers the sender
 at start-up (werkplaats_site.apps), which hands the text to the berichten outbox.
@@ -25,7 +27,9 @@ from accounts.audit import AuditResultaat, audit_log
 from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
 from accounts.permissions import can_coordinate
 from kern import clock
+from kern.fouten import DomeinFout, Soort
 from kern.telefoon import mobile_normalize
+from kern.tokens import token_generate, token_hash
 
 CODE_MINUTES = 10
 CODE_TRIES = 5
@@ -38,7 +42,7 @@ INVITATION_DAYS = 7
 _sender: Callable[[str, str, str], None] | None = None
 
 
-class InlogFout(ValidationError):
+class InlogFout(DomeinFout):
     """A login or invitation attempt that cannot go on; the message is fit for the person."""
 
 
@@ -71,7 +75,9 @@ def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> Non
     now = clock.now()
     recent = Inlogcode.objects.select_for_update().filter(user=user, aangemaakt__gte=now - CODE_WINDOW)
     if len(recent) >= CODES_PER_WINDOW:
-        raise InlogFout(_("U heeft net al een paar codes gevraagd. Wacht een kwartier en probeer het opnieuw."))
+        raise InlogFout(
+            _("U heeft net al een paar codes gevraagd. Wacht een kwartier en probeer het opnieuw."), "codes_te_vaak"
+        )
     code = f"{secrets.randbelow(1_000_000):06d}"
     inlogcode = Inlogcode.objects.create(
         user=user, code_hash=_digest(f"{user.pk}:{code}"), verloopt=now + timedelta(minutes=CODE_MINUTES)
@@ -122,7 +128,9 @@ def inlogcode_verify(*, telefoonnummer: str, code: str, oorsprong: str = "systee
                 actie="inloggen.smscode.controle", resultaat=AuditResultaat.GEWEIGERD, actor=user, oorsprong=oorsprong
             )
     if not accepted:
-        raise InlogFout(_("Deze code klopt niet of is verlopen. Vraag een nieuwe code aan."))
+        raise InlogFout(
+            _("Deze code klopt niet of is verlopen. Vraag een nieuwe code aan."), "code_onjuist", soort=Soort.ONGELDIG
+        )
     return user
 
 
@@ -139,7 +147,9 @@ def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer:
     that number is invited again, not duplicated.
     """
     if not can_coordinate(door, werkplaats):
-        raise InlogFout(_("U kunt alleen uitnodigen voor een werkplaats die u coördineert."))
+        raise InlogFout(
+            _("U kunt alleen uitnodigen voor een werkplaats die u coördineert."), "geen_toegang", soort=Soort.GEWEIGERD
+        )
     nummer = mobile_normalize(telefoonnummer)
     user = User.objects.filter(telefoonnummer=nummer).first()
     if user is None:
@@ -149,11 +159,11 @@ def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer:
         user.sms_toestemming_geven()
         user.save()
     elif not user.is_active:
-        raise InlogFout(_("Dit account is uitgezet. Neem contact op met de beheerder."))
+        raise InlogFout(_("Dit account is uitgezet. Neem contact op met de beheerder."), "account_uitgezet")
     WerkplaatsLidmaatschap.objects.get_or_create(user=user, werkplaats=werkplaats, rol=WerkplaatsRol.VRIJWILLIGER)
-    token = secrets.token_urlsafe(24)
+    token = token_generate()
     uitnodiging = Uitnodiging.objects.create(
-        user=user, werkplaats=werkplaats, uitgenodigd_door=door, token_hash=_digest(token),
+        user=user, werkplaats=werkplaats, uitgenodigd_door=door, token_hash=token_hash(token),
         verloopt=clock.now() + timedelta(days=INVITATION_DAYS),
     )
     _send(
@@ -168,9 +178,12 @@ def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer:
 
 def uitnodiging_for_token(token: str) -> Uitnodiging | None:
     """The open invitation for a token (None when unknown, used or expired)."""
+    # Invitations sent before the tokens came from kern.tokens hold the HMAC; they expire within
+    # INVITATION_DAYS, after which the second hash can go.
+    hashes = [token_hash(token), _digest(token)]
     return (
         Uitnodiging.objects.select_related("user", "werkplaats")
-        .filter(token_hash=_digest(token), gebruikt__isnull=True, verloopt__gt=clock.now(), user__is_active=True)
+        .filter(token_hash__in=hashes, gebruikt__isnull=True, verloopt__gt=clock.now(), user__is_active=True)
         .first()
     )
 
@@ -179,9 +192,9 @@ def uitnodiging_for_token(token: str) -> Uitnodiging | None:
 def uitnodiging_accept(*, token: str, oorsprong: str = "systeem") -> User:
     uitnodiging = uitnodiging_for_token(token)
     if uitnodiging is None:
-        raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."))
+        raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."), "link_verlopen")
     updated = Uitnodiging.objects.filter(pk=uitnodiging.pk, gebruikt__isnull=True).update(gebruikt=clock.now())
     if not updated:  # used in another tab a moment ago
-        raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."))
+        raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."), "link_verlopen")
     audit_log(actie="uitnodiging.gebruiken", actor=uitnodiging.user, oorsprong=oorsprong, obj=uitnodiging)
     return uitnodiging.user

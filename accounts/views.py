@@ -86,16 +86,18 @@ _SMS_NUMMER = "inloggen_sms_nummer"
 def inloggen_sms(request):
     """Step 1: the mobile number. The answer is the same whether we know the number or not."""
     form = TelefoonForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         nummer = form.cleaned_data["telefoonnummer"]
         try:
             sms_login.inlogcode_request(telefoonnummer=nummer, oorsprong=audit_origin(request))
         except sms_login.InlogFout as exc:
             form.add_error(None, exc.message)
+            status = exc.status
         else:
             request.session[_SMS_NUMMER] = nummer
             return redirect(f"{reverse('accounts:inloggen_sms_code')}?next={_next_url(request)}")
-    return render(request, "accounts/inloggen_sms.html", {"form": form, "next": _next_url(request)})
+    return render(request, "accounts/inloggen_sms.html", {"form": form, "next": _next_url(request)}, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -105,6 +107,7 @@ def inloggen_sms_code(request):
     if not nummer:
         return redirect("accounts:inloggen_sms")
     form = SmsCodeForm(request.POST or None)
+    status = 200
     if request.method == "POST" and form.is_valid():
         try:
             user = sms_login.inlogcode_verify(
@@ -112,10 +115,12 @@ def inloggen_sms_code(request):
             )
         except sms_login.InlogFout as exc:
             form.add_error("code", exc.message)
+            status = exc.status
         else:
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             return redirect(_next_url(request))
-    return render(request, "accounts/inloggen_sms_code.html", {"form": form, "next": _next_url(request)})
+    context = {"form": form, "next": _next_url(request)}
+    return render(request, "accounts/inloggen_sms_code.html", context, status=status)
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -126,6 +131,7 @@ def uitnodiging(request, token):
         try:
             user = sms_login.uitnodiging_accept(token=token, oorsprong=audit_origin(request))
         except sms_login.InlogFout as exc:
+            # Gone for good, as the GET below says too: 410 tells a link checker more than the soort would.
             return render(request, "accounts/uitnodiging.html", {"fout": exc.message}, status=410)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("U bent ingelogd. Voortaan logt u in met uw mobiele nummer en een sms-code."))
@@ -144,6 +150,7 @@ def uitnodigen(request):
     if not werkplaatsen.exists():
         raise PermissionDenied
     form = UitnodigingForm(request.POST or None, werkplaatsen=werkplaatsen)
+    status = 200
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
@@ -154,7 +161,8 @@ def uitnodigen(request):
             )
         except sms_login.InlogFout as exc:
             form.add_error(None, exc.message)
+            status = exc.status
         else:
             messages.success(request, _("%(naam)s krijgt een sms met een link om in te loggen.") % {"naam": data["voornaam"]})
             return redirect("accounts:uitnodigen")
-    return render(request, "accounts/uitnodigen.html", {"form": form})
+    return render(request, "accounts/uitnodigen.html", {"form": form}, status=status)

@@ -12,11 +12,15 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from kern.clock import AMSTERDAM
+from kern.fouten import DomeinFout, Soort
 from kern.telefoon import mobile_normalize
 
 
-class BerichtFout(ValidationError):
+class BerichtFout(DomeinFout):
     """A message that may not be sent as asked; the message is fit to show to the user."""
+
+    # Always the caller's input: the number or the text cannot be used as given.
+    soort = Soort.ONGELDIG
 
 
 # Words that tell a reader (a housemate, a colleague glancing at the screen) why someone is in contact

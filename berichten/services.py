@@ -5,7 +5,7 @@ Public interface (keyword-only; rooster and inloop depend on these names):
 ``bericht_send(*, telefoonnummer, tekst, soort, sleutel, niet_voor=None, urgent=False, nummer_wissen=False)``
     Stores the SMS as a row (returned) and lets the outbox send it. Idempotent by ``sleutel``: calling it again
     with the same key (also from two processes at once) returns the same row and sends once. Raises
-    ``BerichtFout`` (a ValidationError with a Dutch message) for a number that is not a valid mobile
+    ``BerichtFout`` (kern's domain error, with a Dutch message) for a number that is not a valid mobile
     number, an empty or too long text, or a text that reveals why someone is in contact (debt words).
     Non-urgent messages wait until 08:00 Europe/Amsterdam when ``niet_voor`` falls between 21:00 and
     08:00. A number that sent STOP gets nothing: the row is stored as "blocked by opt-out".
@@ -60,7 +60,9 @@ def bericht_send(
     nummer_wissen: bool = False,
 ) -> Bericht:
     if soort in INTERNE_SOORTEN:
-        raise BerichtFout(_("Deze soort bericht is voorbehouden aan de berichtenmodule."), code="soort")
+        raise BerichtFout(
+            _("Deze soort bericht is voorbehouden aan de berichtenmodule."), code="soort_voorbehouden"
+        )
     return _bericht_create(
         telefoonnummer=telefoonnummer,
         tekst=tekst,

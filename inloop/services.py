@@ -25,12 +25,13 @@ from inloop.models import (
     Wachtrij,
 )
 from kern import clock
+from kern.fouten import DomeinFout, Soort
 from kern.tokens import token_generate
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 
-class InloopFout(Exception):
-    """A rule was broken; the message is fit to show to the user."""
+class InloopFout(DomeinFout):
+    """A rule of the walk-in was broken; the message is fit to show to the user."""
 
 
 # --- topics -------------------------------------------------------------------------------------
@@ -123,13 +124,15 @@ def telling_herbereken(*, werkplaats_ids: list[int]) -> int:
 
 def _bezoek_check(*, werkplaats: WerkplaatsPage, onderwerpen, uitkomst: str, doorverwezen_naar: str) -> None:
     if not onderwerpen:
-        raise InloopFout(_("Kies minstens één onderwerp."))
+        raise InloopFout(_("Kies minstens één onderwerp."), "onderwerp_ontbreekt", soort=Soort.ONGELDIG)
     if any(o.gemeente_id != werkplaats.gemeente_id for o in onderwerpen):
-        raise InloopFout(_("Dit onderwerp hoort niet bij deze gemeente."))
+        raise InloopFout(_("Dit onderwerp hoort niet bij deze gemeente."), "onderwerp_onbekend", soort=Soort.ONGELDIG)
     if uitkomst not in Uitkomst.values:
-        raise InloopFout(_("Kies een uitkomst."))
+        raise InloopFout(_("Kies een uitkomst."), "uitkomst_ontbreekt", soort=Soort.ONGELDIG)
     if uitkomst == Uitkomst.DOORVERWEZEN and not doorverwezen_naar:
-        raise InloopFout(_("Kies naar wie u heeft doorverwezen."))
+        raise InloopFout(
+            _("Kies naar wie u heeft doorverwezen."), "doorverwijzing_ontbreekt", soort=Soort.ONGELDIG
+        )
 
 
 @transaction.atomic
@@ -150,17 +153,21 @@ def bezoek_log(
     """Log one anonymous walk-in. From a queue number, the times come from the queue, not the user."""
     nu = nu or clock.now()
     if not permissions.can_log_visits(door, werkplaats):
-        raise InloopFout(_("U kunt alleen bezoeken vastleggen bij uw eigen werkplaats."))
+        raise InloopFout(
+            _("U kunt alleen bezoeken vastleggen bij uw eigen werkplaats."), "geen_toegang", soort=Soort.GEWEIGERD
+        )
     _bezoek_check(
         werkplaats=werkplaats, onderwerpen=onderwerpen, uitkomst=uitkomst, doorverwezen_naar=doorverwezen_naar
     )
     if wachtnummer is not None:
         if wachtnummer.wachtrij.werkplaats_id != werkplaats.pk:
-            raise InloopFout(_("Dit nummer hoort bij een andere werkplaats."))
+            raise InloopFout(
+                _("Dit nummer hoort bij een andere werkplaats."), "wachtnummer_onbekend", soort=Soort.NIET_GEVONDEN
+            )
         if wachtnummer.status not in (Wachtnummer.Status.GEHOLPEN, Wachtnummer.Status.OVERGEDRAGEN):
-            raise InloopFout(_("Rond het nummer eerst af voordat u het bezoek vastlegt."))
+            raise InloopFout(_("Rond het nummer eerst af voordat u het bezoek vastlegt."), "wachtnummer_open")
         if Bezoek.objects.filter(wachtnummer=wachtnummer).exists():
-            raise InloopFout(_("Het bezoek van dit nummer is al vastgelegd."))
+            raise InloopFout(_("Het bezoek van dit nummer is al vastgelegd."), "bezoek_al_vastgelegd")
         aangekomen, geroepen, afgerond = (
             wachtnummer.aangemaakt,
             wachtnummer.geroepen_op,
@@ -170,7 +177,7 @@ def bezoek_log(
         duur_minuten = max(1, round((afgerond - start).total_seconds() / 60))
     else:
         if not duur_minuten or duur_minuten < 1:
-            raise InloopFout(_("Kies hoe lang het gesprek duurde."))
+            raise InloopFout(_("Kies hoe lang het gesprek duurde."), "duur_ontbreekt", soort=Soort.ONGELDIG)
         # Logged right after the conversation: it ended now and began duur minutes ago.
         afgerond, geroepen = nu, None
         aangekomen = nu - timedelta(minutes=duur_minuten)
@@ -210,7 +217,9 @@ def bezoek_edit(
         # Outside the edit's transaction, so the refusal stays in the audit log.
         audit_log(actie="inloop.bezoek_wijzigen", resultaat="geweigerd", actor=door, oorsprong=oorsprong, obj=bezoek)
         raise InloopFout(
-            _("U kunt dit bezoek niet meer wijzigen: na 24 uur kan alleen de coördinator dat nog.")
+            _("U kunt dit bezoek niet meer wijzigen: na 24 uur kan alleen de coördinator dat nog."),
+            "bezoek_niet_wijzigbaar",
+            soort=Soort.GEWEIGERD,
         )
     return _bezoek_edit(bezoek=bezoek, door=door, oorsprong=oorsprong, onderwerpen=onderwerpen, velden=velden)
 
@@ -220,7 +229,7 @@ def _bezoek_edit(*, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onde
     bezoek = Bezoek.objects.select_for_update().select_related("werkplaats").get(pk=bezoek.pk)
     onbekend = set(velden) - set(BEWERKBAAR)
     if onbekend:
-        raise InloopFout(_("Deze gegevens kunt u niet wijzigen."))
+        raise InloopFout(_("Deze gegevens kunt u niet wijzigen."), "veld_onbekend", soort=Soort.ONGELDIG)
     uitkomst = velden.get("uitkomst", bezoek.uitkomst)
     doorverwezen = velden.get("doorverwezen_naar", bezoek.doorverwezen_naar)
     _bezoek_check(
@@ -259,7 +268,11 @@ def kiosk_voor(*, werkplaats: WerkplaatsPage) -> Kiosk:
 def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> Kiosk:
     """A new secret link; the old one stops working at once (a kiosk gone missing, a shared photo)."""
     if not permissions.can_coordinate(door, werkplaats):
-        raise InloopFout(_("Alleen de coördinator van deze werkplaats kan de kiosklink vernieuwen."))
+        raise InloopFout(
+            _("Alleen de coördinator van deze werkplaats kan de kiosklink vernieuwen."),
+            "geen_toegang",
+            soort=Soort.GEWEIGERD,
+        )
     kiosk = kiosk_voor(werkplaats=werkplaats)
     kiosk.token = Kiosk._meta.get_field("token").default()
     kiosk.save()
@@ -333,7 +346,7 @@ def wachtnummers_telefoon_wissen(*, voor: date) -> int:
 
 def _mag_werken(door, werkplaats: WerkplaatsPage) -> None:
     if not permissions.can_log_visits(door, werkplaats):
-        raise InloopFout(_("U werkt niet bij deze werkplaats."))
+        raise InloopFout(_("U werkt niet bij deze werkplaats."), "geen_toegang", soort=Soort.GEWEIGERD)
 
 
 @transaction.atomic
@@ -378,7 +391,10 @@ def wachtnummer_roep(*, wachtnummer: Wachtnummer, door, nu: datetime | None = No
     nu = nu or clock.now()
     nummer = _nummer_vergrendeld(wachtnummer, door, nu)
     if nummer.status != Wachtnummer.Status.WACHTEND:
-        raise InloopFout(_("Nummer %(n)s wacht niet meer; iemand anders heeft het al geroepen.") % {"n": nummer.nummer})
+        raise InloopFout(
+            _("Nummer %(n)s wacht niet meer; iemand anders heeft het al geroepen.") % {"n": nummer.nummer},
+            "wachtnummer_al_geroepen",
+        )
     _roepen(nummer, door, nu)
     _volgende_waarschuwen(nummer.wachtrij, nummer.wachtrij.werkplaats)
     return nummer
@@ -395,14 +411,14 @@ def wachtnummer_afronden(
     nu = nu or clock.now()
     nummer = _nummer_vergrendeld(wachtnummer, door, nu)
     if status not in AFRONDINGEN:
-        raise InloopFout(_("Onbekende afronding."))
+        raise InloopFout(_("Onbekende afronding."), "afronding_onbekend", soort=Soort.ONGELDIG)
     allowed_from = [Wachtnummer.Status.GEROEPEN]
     if status == Wachtnummer.Status.NIET_VERSCHENEN:
         allowed_from.append(Wachtnummer.Status.WACHTEND)
     if nummer.status not in allowed_from:
-        raise InloopFout(_("Nummer %(n)s is al afgerond.") % {"n": nummer.nummer})
+        raise InloopFout(_("Nummer %(n)s is al afgerond.") % {"n": nummer.nummer}, "wachtnummer_al_afgerond")
     if status == Wachtnummer.Status.OVERGEDRAGEN and not overgedragen_aan:
-        raise InloopFout(_("Kies aan wie u het bezoek overdraagt."))
+        raise InloopFout(_("Kies aan wie u het bezoek overdraagt."), "overdracht_ontbreekt", soort=Soort.ONGELDIG)
     nummer.status = status
     nummer.afgerond_op = nu
     nummer.overgedragen_aan = overgedragen_aan if status == Wachtnummer.Status.OVERGEDRAGEN else ""
@@ -425,9 +441,11 @@ def signaal_melden(*, werkplaats: WerkplaatsPage, door, titel: str, categorie: s
     _mag_werken(door, werkplaats)
     titel = titel.strip()
     if not titel:
-        raise InloopFout(_("Beschrijf het signaal in een paar woorden."))
+        raise InloopFout(
+            _("Beschrijf het signaal in een paar woorden."), "signaal_titel_ontbreekt", soort=Soort.ONGELDIG
+        )
     if categorie not in Signaal.Categorie.values:
-        raise InloopFout(_("Kies een soort signaal."))
+        raise InloopFout(_("Kies een soort signaal."), "signaal_soort_onbekend", soort=Soort.ONGELDIG)
     signaal = Signaal.objects.create(gemeente_id=werkplaats.gemeente_id, titel=titel, categorie=categorie)
     SignaalMelding.objects.create(signaal=signaal, werkplaats=werkplaats, gemeld_door=door)
     return signaal
@@ -438,5 +456,7 @@ def signaal_ook_gezien(*, signaal: Signaal, werkplaats: WerkplaatsPage, door) ->
     """Count the same problem again: the gemeente sees how often it comes back."""
     _mag_werken(door, werkplaats)
     if signaal.gemeente_id != werkplaats.gemeente_id:
-        raise InloopFout(_("Dit signaal hoort bij een andere gemeente."))
+        raise InloopFout(
+            _("Dit signaal hoort bij een andere gemeente."), "signaal_onbekend", soort=Soort.NIET_GEVONDEN
+        )
     return SignaalMelding.objects.create(signaal=signaal, werkplaats=werkplaats, gemeld_door=door)

@@ -16,6 +16,7 @@ from inloop.forms import BezoekForm, RapportFilterForm, SignaalForm
 from inloop.models import Bezoek, Doorverwijzing, Signaal, Wachtnummer
 from inloop.services import InloopFout
 from kern import clock
+from kern.fouten import Soort
 from werkplaatsen.models import WerkplaatsPage
 
 
@@ -81,12 +82,14 @@ def bezoek_nieuw(request, werkplaats_id: int):
                 )
             except InloopFout as fout:
                 form.add_error(None, str(fout))
+                status = fout.status
             else:
                 messages.success(request, _("Het bezoek is vastgelegd. Dank u wel."))
                 if wachtnummer is not None:
                     return redirect("inloop:wachtrij", werkplaats_id=werkplaats.pk)
                 return redirect("inloop:bezoek_nieuw", werkplaats_id=werkplaats.pk)
-        status = 400
+        else:
+            status = 400
     context = {
         "werkplaats": werkplaats,
         "form": form,
@@ -132,10 +135,12 @@ def bezoek_wijzigen(request, pk: int):
                 )
             except InloopFout as fout:
                 form.add_error(None, str(fout))
+                status = fout.status
             else:
                 messages.success(request, _("Het bezoek is gewijzigd."))
                 return redirect("inloop:bezoek_nieuw", werkplaats_id=bezoek.werkplaats_id)
-        status = 400
+        else:
+            status = 400
     context = {"werkplaats": bezoek.werkplaats, "form": form, "bezoek": bezoek, "recent": []}
     return render(request, "inloop/bezoek_form.html", context, status=status)
 
@@ -152,12 +157,12 @@ def wachtrij(request, werkplaats_id: int):
             if actie == "volgende":
                 nummer = services.wachtnummer_roep_volgende(werkplaats=werkplaats, door=request.user)
                 if nummer is None:
-                    raise InloopFout(_("Er wacht niemand."))
+                    raise InloopFout(_("Er wacht niemand."), "wachtrij_leeg")
                 messages.success(request, _("U heeft nummer %(n)s geroepen.") % {"n": nummer.nummer})
                 return redirect("inloop:wachtrij", werkplaats_id=werkplaats.pk)
             nummer = _wachtnummer_uit_verzoek(request, werkplaats)
             if nummer is None:
-                raise InloopFout(_("Kies een nummer."))
+                raise InloopFout(_("Kies een nummer."), "wachtnummer_ontbreekt", soort=Soort.ONGELDIG)
             if actie == "roep":
                 services.wachtnummer_roep(wachtnummer=nummer, door=request.user)
                 messages.success(request, _("U heeft nummer %(n)s geroepen.") % {"n": nummer.nummer})
@@ -173,10 +178,10 @@ def wachtrij(request, werkplaats_id: int):
                     return redirect(f"{url}?wachtnummer={nummer.pk}")
                 messages.success(request, _("Nummer %(n)s is niet verschenen.") % {"n": nummer.nummer})
             else:
-                raise InloopFout(_("Onbekende actie."))
+                raise InloopFout(_("Onbekende actie."), "actie_onbekend", soort=Soort.ONGELDIG)
             return redirect("inloop:wachtrij", werkplaats_id=werkplaats.pk)
         except InloopFout as exc:
-            fout, status = str(exc), 409
+            fout, status = str(exc), exc.status
     stand = selectors.wachtrij_stand(werkplaats_id=werkplaats.pk)
     context = {
         "werkplaats": werkplaats,
@@ -223,10 +228,12 @@ def signalen(request):
                 services.signaal_melden(werkplaats=werkplaats, door=request.user, **form.cleaned_data)
             except InloopFout as fout:
                 form.add_error(None, str(fout))
+                status = fout.status
             else:
                 messages.success(request, _("Dank u. Het signaal is doorgegeven aan de gemeente."))
                 return redirect("inloop:signalen")
-        status = 400
+        else:
+            status = 400
     lijst = list(selectors.signalen_voor(user=request.user))
     per_maand = selectors.signaal_per_maand(lijst)
     maanden = sorted({m for counts in per_maand.values() for m in counts})[-6:]

@@ -2,14 +2,13 @@
 
 import hashlib
 
-from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from accounts import permissions
 from accounts.audit import audit_log
 from accounts.models import User
-from berichten.regels import tekst_check
+from berichten.regels import BerichtFout, tekst_check
 from rooster import sms
 from rooster.models import ACTIEF, BEZETTEND, Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout, _lock_dienst, inschrijving_maken, plaats_vrijgeven
@@ -61,8 +60,8 @@ def dienst_bericht(*, dienst_id: int, coordinator: User, tekst: str, oorsprong: 
     _check(coordinator, dienst.werkplaats)
     try:
         tekst = tekst_check(tekst)
-    except ValidationError as error:
-        raise RoosterFout(" ".join(error.messages), "tekst") from error
+    except BerichtFout as error:
+        raise RoosterFout(str(error), "tekst") from error
     digest = hashlib.sha256(tekst.encode()).hexdigest()[:16]
     verstuurd = 0
     for inschrijving in Inschrijving.objects.filter(dienst=dienst, status__in=BEZETTEND).select_related("user"):

@@ -8,6 +8,7 @@ from django.db.models import Count, Prefetch, Q
 from accounts import permissions
 from accounts.models import User, WerkplaatsRol
 from kern import clock
+from kern.tokens import token_hash
 from rooster.models import ACTIEF, BEZETTEND, Dienst, DienstStatus, Inschrijving, InschrijvingStatus
 
 
@@ -88,7 +89,6 @@ def coordinator_overzicht(werkplaats, *, now=None, dagen: int = 14):
 def user_voor_token(token: str) -> User | None:
     """The owner of a live feed token, or None (unknown and revoked look the same)."""
     from rooster.models import AgendaToken
-    from rooster.services import token_hash
 
     if not token or len(token) > 100:
         return None

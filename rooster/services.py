@@ -5,8 +5,6 @@ volunteers pressing for the last place exactly one gets it; the others wait for 
 shift full. Every refusal is a RoosterFout whose message can be shown to the volunteer as it is.
 """
 
-import hashlib
-import secrets
 from datetime import timedelta
 
 from django.db import transaction
@@ -16,6 +14,7 @@ from django.utils.translation import gettext as _
 from accounts import permissions
 from accounts.models import User, WerkplaatsLidmaatschap
 from kern import clock, tokens
+from kern.fouten import DomeinFout, Soort
 from rooster import selectors, sms
 from rooster.models import (
     ACTIEF,
@@ -28,14 +27,21 @@ from rooster.models import (
     WerkplaatsAgendaToken,
 )
 
+# The refusals that are not a clash with the state of the shift (409, the default).
+SOORT_PER_CODE = {
+    "geen_toegang": Soort.GEWEIGERD,
+    "geen_lid": Soort.ONGELDIG,
+    "keuze": Soort.ONGELDIG,
+    "pin_ongeldig": Soort.ONGELDIG,
+    "tekst": Soort.ONGELDIG,
+}
 
-class RoosterFout(Exception):
+
+class RoosterFout(DomeinFout):
     """A roster rule was broken; ``str(error)`` is a Dutch message fit for the volunteer."""
 
-    # geen_toegang -> 403; every other code is a conflict with the state of the shift -> 409.
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.code = code
+    def __init__(self, message: str, code: str, *, soort: Soort | None = None):
+        super().__init__(message, code, soort=soort or SOORT_PER_CODE.get(code, Soort.CONFLICT))
 
 
 def _lock_dienst(dienst_id: int) -> Dienst:
@@ -187,16 +193,12 @@ def inschrijving_bevestigen(*, inschrijving: Inschrijving) -> Inschrijving:
 # --- calendar tokens ----------------------------------------------------------------------------
 
 
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 @transaction.atomic
 def agenda_token_uitgeven(*, user: User) -> str:
     """A new secret feed token; the old one stops working. The token itself is returned once."""
     agenda_token_intrekken(user=user)
-    token = secrets.token_urlsafe(32)
-    AgendaToken.objects.create(user=user, token_hash=token_hash(token))
+    token = tokens.token_generate()
+    AgendaToken.objects.create(user=user, token_hash=tokens.token_hash(token))
     return token
 
 

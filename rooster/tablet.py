@@ -14,9 +14,10 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from kern import clock
+from kern.tokens import token_hash
 from rooster.aanwezigheid import OPEN_VOOR
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, Tablet
-from rooster.services import RoosterFout, token_hash
+from rooster.services import RoosterFout
 
 MAX_POGINGEN = 5
 

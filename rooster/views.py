@@ -53,8 +53,8 @@ def overzicht(request):
 
 
 def _refusal(request, fout: RoosterFout):
-    # Nothing changed: show the list again with the reason, 403 for access, 409 for the shift's state.
-    return _overzicht(request, fout=str(fout), status=403 if fout.code == "geen_toegang" else 409)
+    # Nothing changed: show the list again with the reason, and the status of the refusal's soort.
+    return _overzicht(request, fout=str(fout), status=fout.status)
 
 
 @login_required
@@ -165,9 +165,7 @@ def _coordinator_actie(request, dienst: Dienst, actie):
     try:
         melding = actie()
     except RoosterFout as fout:
-        return _coordinator_pagina(
-            request, werkplaats, fout=str(fout), status=403 if fout.code == "geen_toegang" else 409
-        )
+        return _coordinator_pagina(request, werkplaats, fout=str(fout), status=fout.status)
     messages.success(request, melding)
     return redirect("rooster:coordinator", werkplaats_id=werkplaats.pk)
 
@@ -315,7 +313,7 @@ def pincode(request):
     try:
         tablet.pincode_instellen(user=request.user, pin=request.POST.get("pincode", "").strip())
     except RoosterFout as fout:
-        return _overzicht(request, fout=str(fout), status=400)
+        return _overzicht(request, fout=str(fout), status=fout.status)
     messages.success(request, _("Uw pincode is opgeslagen."))
     return redirect("rooster:overzicht")
 

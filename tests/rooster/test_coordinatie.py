@@ -23,9 +23,9 @@ def test_assign_a_volunteer_of_the_werkplaats(client, world, dienst):
     response = client.post(reverse("rooster:toewijzen", args=[dienst.pk]), {"user": world["cees"].pk}, follow=True)
     assert "De vrijwilliger staat op de dienst." in response.content.decode()
     assert Inschrijving.objects.get(dienst=dienst).user == world["cees"]
-    # Someone of another werkplaats: refused with a message, nothing changed.
+    # Someone of another werkplaats: not a person the coördinator can choose; a message, nothing changed.
     response = client.post(reverse("rooster:toewijzen", args=[dienst.pk]), {"user": world["kees_kampen"].pk})
-    assert response.status_code == 409 and "werkt niet bij deze werkplaats" in response.content.decode()
+    assert response.status_code == 422 and "werkt niet bij deze werkplaats" in response.content.decode()
     assert Inschrijving.objects.count() == 1
 
 
@@ -53,7 +53,7 @@ def test_message_everyone_on_the_shift_once_and_never_a_debt_word(client, world,
     client.post(url, {"tekst": "De sleutel ligt bij de buren."})  # a double tap
     assert Bericht.objects.filter(soort="dienst_wijziging").count() == 2
     response = client.post(url, {"tekst": "Vandaag veel schulden-vragen verwacht."})
-    assert response.status_code == 409
+    assert response.status_code == 422
     assert Bericht.objects.count() == 2
 
 

@@ -7,9 +7,10 @@ import pytest
 import vobject
 from django.urls import reverse
 
+from kern.tokens import token_hash
 from rooster.generatie import diensten_genereren
 from rooster.models import AgendaToken, Dienst
-from rooster.services import agenda_token_uitgeven, inschrijving_afmelden, inschrijving_maken, token_hash
+from rooster.services import agenda_token_uitgeven, inschrijving_afmelden, inschrijving_maken
 from tests.helpers import queries_for
 from tests.rooster.conftest import AMS, dienst_maken, spreekuur
 from werkplaatsen.models import Sluiting
