@@ -17,6 +17,7 @@ from inloop.models import Bezoek, Doorverwijzing, Signaal, Wachtnummer
 from inloop.services import InloopFout
 from kern import clock
 from kern.fouten import Soort
+from kern.http import fout_response, wil_json
 from werkplaatsen.models import WerkplaatsPage
 
 
@@ -181,6 +182,8 @@ def wachtrij(request, werkplaats_id: int):
                 raise InloopFout(_("Onbekende actie."), "actie_onbekend", soort=Soort.ONGELDIG)
             return redirect("inloop:wachtrij", werkplaats_id=werkplaats.pk)
         except InloopFout as exc:
+            if wil_json(request):
+                return fout_response(request, exc)
             fout, status = str(exc), exc.status
     stand = selectors.wachtrij_stand(werkplaats_id=werkplaats.pk)
     context = {

@@ -15,6 +15,7 @@ from accounts import permissions
 from accounts.audit import audit_log, audit_origin
 from kern import clock
 from kern.export import csv_text
+from kern.http import fout_response, wil_json
 from rooster import aanwezigheid, coordinatie, feeds, selectors, services, sms, tablet
 from rooster.models import Dienst, Inschrijving, InschrijvingStatus
 from rooster.services import RoosterFout
@@ -54,6 +55,8 @@ def overzicht(request):
 
 def _refusal(request, fout: RoosterFout):
     # Nothing changed: show the list again with the reason, and the status of the refusal's soort.
+    if wil_json(request):
+        return fout_response(request, fout)
     return _overzicht(request, fout=str(fout), status=fout.status)
 
 
@@ -165,6 +168,8 @@ def _coordinator_actie(request, dienst: Dienst, actie):
     try:
         melding = actie()
     except RoosterFout as fout:
+        if wil_json(request):
+            return fout_response(request, fout)
         return _coordinator_pagina(request, werkplaats, fout=str(fout), status=fout.status)
     messages.success(request, melding)
     return redirect("rooster:coordinator", werkplaats_id=werkplaats.pk)

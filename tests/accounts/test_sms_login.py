@@ -7,8 +7,10 @@ import pytest
 
 from accounts.audit import AuditRegel
 from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
+from accounts.sms_login import _digest
 from berichten.models import Bericht
 from kern.clock import now as clock_now
+from kern.tokens import token_hash
 from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
 
 pytestmark = pytest.mark.django_db
@@ -102,6 +104,7 @@ def test_an_expired_code_is_refused(client, anouk):
     ask_code(client)
     Inlogcode.objects.update(verloopt=clock_now() - timedelta(seconds=1))
     response = client.post("/mijn/inloggen/sms/code/", {"code": sent_code()})
+    assert response.status_code == 422
     assert "Deze code klopt niet of is verlopen" in response.content.decode()
 
 
@@ -149,6 +152,20 @@ def test_a_coordinator_invites_a_volunteer_who_logs_in_with_the_link(client, wer
     client.logout()
     assert client.post(link).status_code == 410, "the link works once"
     assert client.get(link).status_code == 410
+
+
+def test_an_invitation_stores_only_the_hash_of_its_token_and_an_older_hmac_one_still_works(
+    client, werkplaats, karin
+):
+    client.force_login(karin)
+    invite(client, werkplaats)
+    token = re.search(r"/mijn/uitnodiging/([^/]+)/", Bericht.objects.get().tekst).group(1)
+    assert Uitnodiging.objects.get().token_hash == token_hash(token) != token
+    # An invitation sent before the tokens came from kern.tokens: stored as the HMAC of the token.
+    oud = "oude-uitnodiging-" + "x" * 32
+    Uitnodiging.objects.update(token_hash=_digest(oud))
+    client.logout()
+    assert client.post(f"/mijn/uitnodiging/{oud}/").status_code == 302
 
 
 def test_an_expired_invitation_says_how_to_log_in_instead(client, werkplaats, karin):

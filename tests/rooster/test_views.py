@@ -139,3 +139,18 @@ def test_admin_settings_are_for_superusers_only(client, world):
     root = UserFactory(username="root", is_staff=True, is_superuser=True)
     client.force_login(root)
     assert client.get("/django-beheer/rooster/bezetting/").status_code == 200
+
+
+def test_a_json_client_gets_the_code_and_the_message_of_a_refusal(client, world, dienst):
+    inschrijving_maken(dienst_id=dienst.pk, user=world["bram"])
+    inschrijving_maken(dienst_id=dienst.pk, user=world["karin"])
+    client.force_login(world["anouk"])
+    response = client.post(reverse("rooster:inschrijven", args=[dienst.pk]), HTTP_ACCEPT="application/json")
+    assert response.status_code == 409
+    assert response.json() == {"code": "vol", "message": "Deze dienst is vol. U kunt op de wachtlijst als u wilt."}
+
+
+def test_a_pin_that_is_not_four_digits_is_bad_input(client, world):
+    client.force_login(world["anouk"])
+    response = client.post(reverse("rooster:pincode"), {"pincode": "12a4"})
+    assert response.status_code == 422 and "Een pincode is 4 cijfers." in response.content.decode()
