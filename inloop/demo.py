@@ -144,8 +144,6 @@ def inloop_demo_seed(werkplaatsen) -> int:
     )
     services.telling_herbereken(werkplaats_ids=[w.pk for w in werkplaatsen])
     _signalen(rng, werkplaatsen, volunteers, first)
-    for werkplaats in werkplaatsen:
-        services.kiosk_voor(werkplaats=werkplaats)
     return len(bezoeken)
 
 

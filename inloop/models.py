@@ -144,6 +144,7 @@ class BezoekTelling(models.Model):
 
 
 def _token() -> str:
+    # Only migration 0001 still refers to this (the plain token column it made is gone since 0009).
     return secrets.token_urlsafe(24)
 
 
@@ -151,11 +152,12 @@ class Kiosk(models.Model):
     """The secret link for the kiosk at the door and the screen in the room of one werkplaats.
 
     A kiosk has no logged-in user (it stands in a public hall), so the link itself is the key: it can
-    only hand out numbers and show them, and a coordinator replaces it when it leaks.
+    only hand out numbers and show them, and a coordinator replaces it when it leaks. Only the hash
+    of the token is kept (``kern.tokens``): the link is shown once, when it is made.
     """
 
     werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="kiosk")
-    token = models.CharField(max_length=64, unique=True, default=_token)
+    token_hash = models.CharField(max_length=64, unique=True)
     vernieuwd = ClockDateTimeField(auto_now=True)
 
     class Meta:

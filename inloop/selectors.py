@@ -8,14 +8,27 @@ from django.db.models import Count, Max, QuerySet
 from django.utils.translation import gettext as _
 
 from accounts import permissions
-from inloop.models import Bezoek, Onderwerp, Signaal, Wachtnummer, Wachtrij
+from inloop.models import Bezoek, Kiosk, Onderwerp, Signaal, Wachtnummer, Wachtrij
 from kern import clock
+from kern.tokens import token_hash
 from werkplaatsen import openingstijden
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 # Until today's first visitor has been served we have no measurement; a werkplaats talk takes about this.
 # Below this many finished talks today, no wait is estimated at all.
 MIN_GESPREKKEN = 3
+
+
+def kiosk_voor_token(token: str) -> Kiosk | None:
+    """The kiosk whose link carries this token, found by its hash; None for any other token."""
+    if not token or len(token) > 100:
+        return None
+    return Kiosk.objects.select_related("werkplaats").filter(token_hash=token_hash(token)).first()
+
+
+def kiosk_van(werkplaats: WerkplaatsPage) -> Kiosk | None:
+    """Whether (and when) a link was handed out; the link itself cannot be read back."""
+    return Kiosk.objects.filter(werkplaats=werkplaats).first()
 
 
 def onderwerpen_voor(gemeente_id: int) -> QuerySet[Onderwerp]:

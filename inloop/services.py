@@ -26,7 +26,7 @@ from inloop.models import (
 )
 from kern import clock
 from kern.fouten import DomeinFout, Soort
-from kern.tokens import token_generate
+from kern.tokens import token_generate, token_hash
 from werkplaatsen.models import Gemeente, WerkplaatsPage
 
 
@@ -259,25 +259,28 @@ def _bezoek_edit(*, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onde
 # --- kiosk and queue ----------------------------------------------------------------------------
 
 
-def kiosk_voor(*, werkplaats: WerkplaatsPage) -> Kiosk:
-    kiosk, _created = Kiosk.objects.get_or_create(werkplaats=werkplaats)
-    return kiosk
+def kiosk_uitgeven(*, werkplaats: WerkplaatsPage) -> str:
+    """A new secret token for the kiosk and the screen; a previous one stops working at once.
+
+    Only its hash is stored, so the token returned here is the one chance to put it in a link.
+    """
+    token = token_generate()
+    Kiosk.objects.update_or_create(werkplaats=werkplaats, defaults={"token_hash": token_hash(token)})
+    return token
 
 
 @transaction.atomic
-def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> Kiosk:
-    """A new secret link; the old one stops working at once (a kiosk gone missing, a shared photo)."""
+def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> str:
+    """The coordinator makes or replaces the link (a kiosk gone missing, a shared photo); returns the token once."""
     if not permissions.can_coordinate(door, werkplaats):
         raise InloopFout(
             _("Alleen de coördinator van deze werkplaats kan de kiosklink vernieuwen."),
             "geen_toegang",
             soort=Soort.GEWEIGERD,
         )
-    kiosk = kiosk_voor(werkplaats=werkplaats)
-    kiosk.token = Kiosk._meta.get_field("token").default()
-    kiosk.save()
-    audit_log(actie="inloop.kiosk_vernieuwen", actor=door, oorsprong=oorsprong, obj=kiosk)
-    return kiosk
+    token = kiosk_uitgeven(werkplaats=werkplaats)
+    audit_log(actie="inloop.kiosk_vernieuwen", actor=door, oorsprong=oorsprong, obj=Kiosk.objects.get(werkplaats=werkplaats))
+    return token
 
 
 def _wachtrij_vergrendeld(werkplaats_id: int, nu: datetime) -> Wachtrij:

@@ -7,6 +7,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
 from accounts import permissions
@@ -196,22 +197,24 @@ def wachtrij(request, werkplaats_id: int):
     return render(request, "inloop/wachtrij.html", context, status=status)
 
 
+@never_cache  # the answer to the POST holds the secret links
 @login_required
 @require_http_methods(["GET", "HEAD", "POST"])
 def kiosk_beheer(request, werkplaats_id: int):
     werkplaats = get_object_or_404(WerkplaatsPage, pk=werkplaats_id)
     if not permissions.can_coordinate(request.user, werkplaats):
         raise PermissionDenied(_("Alleen de coördinator van deze werkplaats beheert de kiosk."))
+    kiosk = selectors.kiosk_van(werkplaats)
+    context = {"werkplaats": werkplaats, "kiosk": kiosk}
     if request.method == "POST":
-        services.kiosk_vernieuwen(werkplaats=werkplaats, door=request.user, oorsprong=audit_origin(request))
-        messages.success(request, _("Er is een nieuwe link. De oude werkt niet meer."))
-        return redirect("inloop:kiosk_beheer", werkplaats_id=werkplaats.pk)
-    kiosk = services.kiosk_voor(werkplaats=werkplaats)
-    context = {
-        "werkplaats": werkplaats,
-        "kiosk_url": request.build_absolute_uri(reverse("inloop_publiek:kiosk", args=[kiosk.token])),
-        "scherm_url": request.build_absolute_uri(reverse("inloop_publiek:scherm", args=[kiosk.token])),
-    }
+        # Rendered, not redirected: only the hash is kept, so this answer is the one time the links exist.
+        token = services.kiosk_vernieuwen(werkplaats=werkplaats, door=request.user, oorsprong=audit_origin(request))
+        context.update(
+            kiosk=selectors.kiosk_van(werkplaats),
+            vervangen=kiosk is not None,
+            kiosk_url=request.build_absolute_uri(reverse("inloop_publiek:kiosk", args=[token])),
+            scherm_url=request.build_absolute_uri(reverse("inloop_publiek:scherm", args=[token])),
+        )
     return render(request, "inloop/kiosk_beheer.html", context)
 
 

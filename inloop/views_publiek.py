@@ -1,7 +1,7 @@
 """The kiosk at the door and the screen in the room: no login, the secret link is the key."""
 
-from django.http import JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404, JsonResponse
+from django.shortcuts import render
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_safe
@@ -22,7 +22,10 @@ def _stand(werkplaats_id: int) -> dict:
 
 
 def _kiosk(token: str) -> Kiosk:
-    return get_object_or_404(Kiosk.objects.select_related("werkplaats"), token=token)
+    kiosk = selectors.kiosk_voor_token(token)
+    if kiosk is None:
+        raise Http404()
+    return kiosk
 
 
 @never_cache

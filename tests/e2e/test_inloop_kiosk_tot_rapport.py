@@ -6,7 +6,7 @@ axe-core checks the kiosk, the screen, the queue, the log form and the report on
 import pytest
 
 from accounts.models import WerkplaatsRol
-from inloop.services import kiosk_voor
+from inloop.services import kiosk_uitgeven
 from tests.conftest import axe_violations
 from tests.factories import (
     UserFactory,
@@ -32,7 +32,7 @@ def test_kiosk_to_report(live_server, phone_page, browser):
     spreekuur_create(werkplaats, 1, "09:00", "17:00")  # open on the clock's Tuesday morning
     lidmaatschap_create(UserFactory(username="anouk", first_name="Anouk"), werkplaats)
     lidmaatschap_create(UserFactory(username="karin", first_name="Karin"), werkplaats, WerkplaatsRol.COORDINATOR)
-    token = kiosk_voor(werkplaats=werkplaats).token
+    token = kiosk_uitgeven(werkplaats=werkplaats)
     base = live_server.url
 
     kiosk = browser.new_context(viewport={"width": 1024, "height": 768}, locale="nl-NL").new_page()

@@ -119,8 +119,8 @@ def test_the_estimate_is_a_range_from_todays_talks(world):
 
 
 def test_kiosk_hands_out_numbers_without_login_and_a_rotated_link_stops_working(world, client):
-    kiosk = services.kiosk_voor(werkplaats=world["centrum"])
-    url = reverse("inloop_publiek:kiosk", args=[kiosk.token])
+    token = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    url = reverse("inloop_publiek:kiosk", args=[token])
     assert client.get(url).status_code == 200
     response = client.post(url)
     assert response.status_code == 200 and "Uw nummer is" in response.content.decode()
@@ -133,15 +133,15 @@ def test_kiosk_hands_out_numbers_without_login_and_a_rotated_link_stops_working(
 
 
 def test_screen_shows_called_numbers_and_polls_a_small_json(world, client):
-    kiosk = services.kiosk_voor(werkplaats=world["centrum"])
+    token = services.kiosk_uitgeven(werkplaats=world["centrum"])
     for _ in range(3):
         services.wachtnummer_trekken(werkplaats=world["centrum"])
     services.wachtnummer_roep_volgende(werkplaats=world["centrum"], door=world["vrijwilliger"])
-    page = client.get(reverse("inloop_publiek:scherm", args=[kiosk.token])).content.decode()
+    page = client.get(reverse("inloop_publiek:scherm", args=[token])).content.decode()
     assert '<meta http-equiv="refresh" content="5">' in page
     # Full screen in the waiting room: no site header, menu or footer around the numbers.
     assert "site-header" not in page and "site-footer" not in page and "scherm-pagina" in page
-    data = client.get(reverse("inloop_publiek:scherm_status", args=[kiosk.token])).json()
+    data = client.get(reverse("inloop_publiek:scherm_status", args=[token])).json()
     assert data["geroepen"] == [1] and data["wachtend"] == 2
     assert "2 personen wachten" in data["tekst"]
     assert client.get(reverse("inloop_publiek:scherm_status", args=["fout"])).status_code == 404
@@ -239,15 +239,15 @@ def test_two_kiosks_taking_a_number_at_once_get_different_numbers(world):
 
 
 def test_kiosk_model_has_a_long_random_token(world):
-    a = services.kiosk_voor(werkplaats=world["centrum"])
-    b = services.kiosk_voor(werkplaats=world["zuid"])
-    assert a.token != b.token and len(a.token) >= 32
+    a = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    b = services.kiosk_uitgeven(werkplaats=world["zuid"])
+    assert a != b and len(a) >= 32
     assert Kiosk.objects.count() == 2
 
 
 def test_the_kiosk_hands_out_no_numbers_while_the_werkplaats_is_closed(world, client, clock):
-    kiosk = services.kiosk_voor(werkplaats=world["centrum"])
-    url = reverse("inloop_publiek:kiosk", args=[kiosk.token])
+    token = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    url = reverse("inloop_publiek:kiosk", args=[token])
     clock.set(datetime(2026, 11, 24, 19, 0, tzinfo=AMSTERDAM))  # Tuesday evening, closed since 17:00
     page = client.get(url).content.decode()
     assert "De werkplaats is nu gesloten" in page and "Neem een nummer</button>" not in page

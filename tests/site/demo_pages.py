@@ -79,7 +79,10 @@ def demo_pages_render(client, settings) -> dict[str, tuple[str, str]]:
     p.get(WORKSPACE, "rooster-coordinator", f"/mijn/rooster/werkplaats/{binnenstad.pk}/")
     p.get(WORKSPACE, "uitnodigen", "/mijn/uitnodigen/")
     p.post(WORKSPACE, "uitnodigen-fout", "/mijn/uitnodigen/", {"voornaam": "", "telefoonnummer": "12"})
-    kiosk_beheer = p.get(WORKSPACE, "kiosk-beheer", f"/mijn/inloop/{binnenstad.pk}/kiosk/")
+    p.get(WORKSPACE, "kiosk-beheer-nog-geen", f"/mijn/inloop/{binnenstad.pk}/kiosk/")
+    # Only a hash is kept: the links show once, in the answer to making them.
+    kiosk_beheer = p.post(WORKSPACE, "kiosk-beheer", f"/mijn/inloop/{binnenstad.pk}/kiosk/", {})
+    p.get(WORKSPACE, "kiosk-beheer-uitgegeven", f"/mijn/inloop/{binnenstad.pk}/kiosk/")
     for name, pattern in (("inloop-kiosk", r"/inloop/kiosk/[^<\s\"]+"), ("inloop-scherm", r"/inloop/scherm/[^<\s\"]+")):
         found = re.search(pattern, kiosk_beheer)
         assert found, f"no {name} link on the kiosk page"
