@@ -149,7 +149,7 @@ def _token() -> str:
 
 
 class Kiosk(models.Model):
-    """The secret link for the kiosk at the door and the screen in the room of one werkplaats.
+    """The secret links for the kiosk at the door and the screen in the room of one werkplaats.
 
     A kiosk has no logged-in user (it stands in a public hall), so the link itself is the key: it can
     only hand out numbers and show them, and a coordinator replaces it when it leaks. Only the hash
@@ -158,6 +158,8 @@ class Kiosk(models.Model):
 
     werkplaats = models.OneToOneField(WerkplaatsPage, on_delete=models.CASCADE, related_name="kiosk")
     token_hash = models.CharField(max_length=64, unique=True)
+    # The room screen has a link of its own: a photo of the screen's URL must not hand out numbers.
+    scherm_token_hash = models.CharField(max_length=64, unique=True)
     vernieuwd = ClockDateTimeField(auto_now=True)
 
     class Meta:

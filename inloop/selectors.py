@@ -26,6 +26,13 @@ def kiosk_voor_token(token: str) -> Kiosk | None:
     return Kiosk.objects.select_related("werkplaats").filter(token_hash=token_hash(token)).first()
 
 
+def kiosk_voor_scherm_token(token: str) -> Kiosk | None:
+    """The kiosk whose room screen's link carries this token (the kiosk's own token does not open it)."""
+    if not token or len(token) > 100:
+        return None
+    return Kiosk.objects.select_related("werkplaats").filter(scherm_token_hash=token_hash(token)).first()
+
+
 def kiosk_van(werkplaats: WerkplaatsPage) -> Kiosk | None:
     """Whether (and when) a link was handed out; the link itself cannot be read back."""
     return Kiosk.objects.filter(werkplaats=werkplaats).first()

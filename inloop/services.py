@@ -1,6 +1,7 @@
 """Writes with rules: logging and editing visits, the queue, signals. Rollup counts move with them."""
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from django.db import transaction
@@ -259,18 +260,29 @@ def _bezoek_edit(*, bezoek: Bezoek, door, oorsprong: str, onderwerpen: list[Onde
 # --- kiosk and queue ----------------------------------------------------------------------------
 
 
-def kiosk_uitgeven(*, werkplaats: WerkplaatsPage) -> str:
-    """A new secret token for the kiosk and the screen; a previous one stops working at once.
+@dataclass(frozen=True)
+class KioskLinks:
+    """The two secret tokens, returned once: the kiosk's (hands out numbers) and the screen's (shows them)."""
 
-    Only its hash is stored, so the token returned here is the one chance to put it in a link.
+    kiosk: str
+    scherm: str
+
+
+def kiosk_uitgeven(*, werkplaats: WerkplaatsPage) -> KioskLinks:
+    """New secret tokens for the kiosk and the screen; the previous ones stop working at once.
+
+    Only their hashes are stored, so the tokens returned here are the one chance to put them in links.
     """
-    token = token_generate()
-    Kiosk.objects.update_or_create(werkplaats=werkplaats, defaults={"token_hash": token_hash(token)})
-    return token
+    links = KioskLinks(kiosk=token_generate(), scherm=token_generate())
+    Kiosk.objects.update_or_create(
+        werkplaats=werkplaats,
+        defaults={"token_hash": token_hash(links.kiosk), "scherm_token_hash": token_hash(links.scherm)},
+    )
+    return links
 
 
 @transaction.atomic
-def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> str:
+def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> KioskLinks:
     """The coordinator makes or replaces the link (a kiosk gone missing, a shared photo); returns the token once."""
     if not permissions.can_coordinate(door, werkplaats):
         raise InloopFout(
@@ -278,9 +290,9 @@ def kiosk_vernieuwen(*, werkplaats: WerkplaatsPage, door, oorsprong: str) -> str
             "geen_toegang",
             soort=Soort.GEWEIGERD,
         )
-    token = kiosk_uitgeven(werkplaats=werkplaats)
+    links = kiosk_uitgeven(werkplaats=werkplaats)
     audit_log(actie="inloop.kiosk_vernieuwen", actor=door, oorsprong=oorsprong, obj=Kiosk.objects.get(werkplaats=werkplaats))
-    return token
+    return links
 
 
 def _wachtrij_vergrendeld(werkplaats_id: int, nu: datetime) -> Wachtrij:

@@ -208,12 +208,12 @@ def kiosk_beheer(request, werkplaats_id: int):
     context = {"werkplaats": werkplaats, "kiosk": kiosk}
     if request.method == "POST":
         # Rendered, not redirected: only the hash is kept, so this answer is the one time the links exist.
-        token = services.kiosk_vernieuwen(werkplaats=werkplaats, door=request.user, oorsprong=audit_origin(request))
+        links = services.kiosk_vernieuwen(werkplaats=werkplaats, door=request.user, oorsprong=audit_origin(request))
         context.update(
             kiosk=selectors.kiosk_van(werkplaats),
             vervangen=kiosk is not None,
-            kiosk_url=request.build_absolute_uri(reverse("inloop_publiek:kiosk", args=[token])),
-            scherm_url=request.build_absolute_uri(reverse("inloop_publiek:scherm", args=[token])),
+            kiosk_url=request.build_absolute_uri(reverse("inloop_publiek:kiosk", args=[links.kiosk])),
+            scherm_url=request.build_absolute_uri(reverse("inloop_publiek:scherm", args=[links.scherm])),
         )
     return render(request, "inloop/kiosk_beheer.html", context)
 

@@ -28,6 +28,13 @@ def _kiosk(token: str) -> Kiosk:
     return kiosk
 
 
+def _scherm(token: str) -> Kiosk:
+    kiosk = selectors.kiosk_voor_scherm_token(token)
+    if kiosk is None:
+        raise Http404()
+    return kiosk
+
+
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def kiosk(request, token: str):
@@ -57,7 +64,7 @@ def kiosk(request, token: str):
 @never_cache
 @require_safe
 def scherm(request, token: str):
-    k = _kiosk(token)
+    k = _scherm(token)
     context = {"werkplaats": k.werkplaats, "token": token, "stand": _stand(k.werkplaats_id)}
     return render(request, "inloop/scherm.html", context)
 
@@ -65,5 +72,5 @@ def scherm(request, token: str):
 @never_cache
 @require_safe
 def scherm_status(request, token: str):
-    k = _kiosk(token)
+    k = _scherm(token)
     return JsonResponse(_stand(k.werkplaats_id))

@@ -32,11 +32,11 @@ def test_kiosk_to_report(live_server, phone_page, browser):
     spreekuur_create(werkplaats, 1, "09:00", "17:00")  # open on the clock's Tuesday morning
     lidmaatschap_create(UserFactory(username="anouk", first_name="Anouk"), werkplaats)
     lidmaatschap_create(UserFactory(username="karin", first_name="Karin"), werkplaats, WerkplaatsRol.COORDINATOR)
-    token = kiosk_uitgeven(werkplaats=werkplaats)
+    links = kiosk_uitgeven(werkplaats=werkplaats)
     base = live_server.url
 
     kiosk = browser.new_context(viewport={"width": 1024, "height": 768}, locale="nl-NL").new_page()
-    kiosk.goto(f"{base}/inloop/kiosk/{token}/")
+    kiosk.goto(f"{base}/inloop/kiosk/{links.kiosk}/")
     assert axe_violations(kiosk) == []
     kiosk.get_by_role("button", name="Neem een nummer").click()
     assert kiosk.locator(".kiosk__nummer").inner_text() == "1"
@@ -44,7 +44,7 @@ def test_kiosk_to_report(live_server, phone_page, browser):
 
     screen_context = browser.new_context(viewport={"width": 1280, "height": 720}, locale="nl-NL")
     screen = screen_context.new_page()
-    screen.goto(f"{base}/inloop/scherm/{token}/")
+    screen.goto(f"{base}/inloop/scherm/{links.scherm}/")
     assert "1 persoon wacht" in screen.locator("#info").inner_text()
     assert axe_violations(screen) == []
 

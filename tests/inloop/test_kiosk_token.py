@@ -27,11 +27,12 @@ def _links(html: str) -> list[str]:
 
 
 def test_the_database_never_holds_the_token_only_its_hash(world):
-    token = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    links = services.kiosk_uitgeven(werkplaats=world["centrum"])
     rows = _kiosk_rows()
-    assert len(rows) == 1 and not any(token in str(value) for value in rows[0])
-    assert Kiosk.objects.get().token_hash == token_hash(token)
-    assert [f.name for f in Kiosk._meta.get_fields() if "token" in f.name] == ["token_hash"]
+    assert len(rows) == 1 and not any(t in str(value) for value in rows[0] for t in (links.kiosk, links.scherm))
+    assert Kiosk.objects.get().token_hash == token_hash(links.kiosk)
+    assert Kiosk.objects.get().scherm_token_hash == token_hash(links.scherm)
+    assert [f.name for f in Kiosk._meta.get_fields() if "token" in f.name] == ["token_hash", "scherm_token_hash"]
 
 
 def test_the_coordinator_sees_a_new_link_once_and_after_that_only_that_it_was_handed_out(world, client):
@@ -43,7 +44,7 @@ def test_the_coordinator_sees_a_new_link_once_and_after_that_only_that_it_was_ha
     made = client.post(url)
     html = made.content.decode()
     kiosk_token, scherm_token = _links(html)
-    assert kiosk_token == scherm_token and "U ziet ze maar één keer" in html
+    assert kiosk_token != scherm_token and "U ziet ze maar één keer" in html
     assert "no-store" in made["Cache-Control"]
     assert client.get(reverse("inloop_publiek:kiosk", args=[kiosk_token])).status_code == 200
 
@@ -55,13 +56,13 @@ def test_the_coordinator_sees_a_new_link_once_and_after_that_only_that_it_was_ha
 def test_replacing_the_link_gives_a_fresh_one_and_the_old_one_stops(world, client):
     client.force_login(world["coordinator"])
     url = reverse("inloop:kiosk_beheer", args=[world["centrum"].pk])
-    oud = _links(client.post(url).content.decode())[0]
+    oud_kiosk, oud_scherm = _links(client.post(url).content.decode())
     html = client.post(url).content.decode()
-    nieuw = _links(html)[0]
-    assert nieuw != oud and "De oude links werken niet meer." in html
-    assert client.get(reverse("inloop_publiek:kiosk", args=[oud])).status_code == 404
-    assert client.get(reverse("inloop_publiek:scherm_status", args=[oud])).status_code == 404
-    assert client.get(reverse("inloop_publiek:scherm", args=[nieuw])).status_code == 200
+    nieuw_kiosk, nieuw_scherm = _links(html)
+    assert nieuw_kiosk != oud_kiosk and "De oude links werken niet meer." in html
+    assert client.get(reverse("inloop_publiek:kiosk", args=[oud_kiosk])).status_code == 404
+    assert client.get(reverse("inloop_publiek:scherm_status", args=[oud_scherm])).status_code == 404
+    assert client.get(reverse("inloop_publiek:scherm", args=[nieuw_scherm])).status_code == 200
     assert Kiosk.objects.count() == 1
 
 
@@ -82,3 +83,12 @@ def test_a_link_handed_out_before_the_migration_keeps_working_after_it(client):
     assert client.get(reverse("inloop_publiek:kiosk", args=[oud_token])).status_code == 200
     assert client.get(reverse("inloop_publiek:scherm", args=[oud_token])).status_code == 200
     assert client.get(reverse("inloop_publiek:kiosk", args=["iets-anders"])).status_code == 404
+
+
+def test_the_screen_link_cannot_hand_out_numbers_and_the_kiosk_link_shows_no_screen(world, client):
+    links = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    # Someone photographs the screen's address in the waiting room: it opens no kiosk.
+    assert client.post(reverse("inloop_publiek:kiosk", args=[links.scherm])).status_code == 404
+    assert client.get(reverse("inloop_publiek:scherm", args=[links.kiosk])).status_code == 404
+    assert client.get(reverse("inloop_publiek:scherm", args=[links.scherm])).status_code == 200
+    assert client.get(reverse("inloop_publiek:kiosk", args=[links.kiosk])).status_code == 200

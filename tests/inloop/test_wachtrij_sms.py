@@ -64,7 +64,7 @@ def test_numbers_left_from_yesterday_are_wiped_at_night(world):
     [("038 123 4567", "Dit is geen mobiel nummer"), ("+1 202 555 0123", "rest van de EU"), ("abc", "geen telefoonnummer")],
 )
 def test_the_kiosk_refuses_a_number_it_cannot_text_and_hands_out_nothing(world, client, typed, message):
-    token = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    token = services.kiosk_uitgeven(werkplaats=world["centrum"]).kiosk
     response = client.post(reverse("inloop_publiek:kiosk", args=[token]), {"telefoonnummer": typed})
     assert response.status_code == 400
     assert message in response.content.decode()
@@ -72,7 +72,7 @@ def test_the_kiosk_refuses_a_number_it_cannot_text_and_hands_out_nothing(world, 
 
 
 def test_the_kiosk_takes_a_number_with_or_without_a_phone(world, client):
-    token = services.kiosk_uitgeven(werkplaats=world["centrum"])
+    token = services.kiosk_uitgeven(werkplaats=world["centrum"]).kiosk
     url = reverse("inloop_publiek:kiosk", args=[token])
     plain = client.post(url, {"telefoonnummer": ""}).content.decode()
     assert "U krijgt een sms" not in plain
