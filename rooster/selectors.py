@@ -130,6 +130,13 @@ def heeft_agenda_token(user: User) -> bool:
     return AgendaToken.objects.filter(user=user, ingetrokken_op__isnull=True).exists()
 
 
+def pincode_geblokkeerd(user: User) -> bool:
+    """The tablet keeps this to itself (it would name who is on shift); Mijn rooster tells the owner."""
+    from rooster.models import Pincode
+
+    return Pincode.objects.filter(user=user, geblokkeerd_op__isnull=False).exists()
+
+
 FEED_VELDEN = (
     "pk",
     "status",

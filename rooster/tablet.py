@@ -1,8 +1,8 @@
 """The sign-in tablet of a werkplaats: first name and 4-digit PIN, no login on the shared device.
 
 A wrong PIN counts against the volunteer whose name matched; after five the PIN is locked until the
-volunteer sets a new one in Mijn rooster. An unknown name gets the same answer as a wrong PIN, so the
-tablet does not tell passers-by who works there.
+volunteer sets a new one in Mijn rooster (which says so). An unknown name and a locked PIN get the same
+answer as a wrong PIN, so the tablet does not tell passers-by who works there or is on shift.
 """
 
 import secrets
@@ -66,7 +66,9 @@ def tablet_in_of_uitchecken(*, werkplaats, voornaam: str, pin: str) -> tuple[Ins
         if pincode is None:
             continue
         if pincode.geblokkeerd_op:
-            raise RoosterFout(_("Deze pincode is geblokkeerd. Stel een nieuwe in via Mijn rooster."), "pin_geblokkeerd")
+            # "Blocked" would tell a passer-by that this first name is on shift here; the volunteer
+            # reads it in Mijn rooster instead.
+            continue
         if check_password(pin or "", pincode.pin_hash):
             if pincode.mislukte_pogingen:
                 pincode.mislukte_pogingen = 0

@@ -40,6 +40,7 @@ def _overzicht(request, *, fout: str | None = None, token: str | None = None, st
         "open": selectors.open_diensten(user),
         "coordineert": list(permissions.werkplaatsen_for(user, "coordinator").order_by("title")),
         "heeft_token": token is not None or selectors.heeft_agenda_token(user),
+        "pincode_geblokkeerd": selectors.pincode_geblokkeerd(user),
         "token": token,
         "fout": fout,
         "status_ingeschreven": InschrijvingStatus.INGESCHREVEN,

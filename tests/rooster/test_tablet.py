@@ -71,10 +71,16 @@ def test_locked_after_five_wrong_tries_until_a_new_pin(client, world, tablet):
     for _ in range(5):
         client.post(url, {"voornaam": "Anouk", "pincode": "0000"})
     response = client.post(url, {"voornaam": "Anouk", "pincode": "4821"})
-    assert response.status_code == 400 and "geblokkeerd" in response.content.decode()
+    # The tablet must not tell a passer-by that Anouk is on shift: a locked PIN is just "klopt niet".
+    page = response.content.decode()
+    assert response.status_code == 400 and "Naam of pincode klopt niet." in page and "geblokkeerd" not in page
     assert Inschrijving.objects.get(pk=inschrijving.pk).status == "ingeschreven"
     client.force_login(world["anouk"])
+    # Anouk learns it in Mijn rooster, with the way out.
+    mijn = client.get(reverse("rooster:overzicht")).content.decode()
+    assert "Uw pincode is geblokkeerd" in mijn
     client.post(reverse("rooster:pincode"), {"pincode": "5555"})
+    assert "Uw pincode is geblokkeerd" not in client.get(reverse("rooster:overzicht")).content.decode()
     client.logout()
     assert "Welkom" in client.post(url, {"voornaam": "Anouk", "pincode": "5555"}).content.decode()
 
