@@ -4,7 +4,9 @@ Guarantees, and how:
 - Two ticks never take the same row: rows are claimed with SELECT ... FOR UPDATE SKIP LOCKED and
   marked queued in the same transaction.
 - Redis down means late, not lost: when enqueueing fails, the claimed rows go back to waiting; a row
-  left queued by a job Redis lost is claimed again after BERICHTEN_QUEUE_TIMEOUT.
+  left queued by a job Redis lost is claimed again after BERICHTEN_QUEUE_TIMEOUT, an urgent one (a
+  login code expires in minutes) after BERICHTEN_QUEUE_TIMEOUT_URGENT. Claiming a row whose job was
+  only slow makes a second job for it, which the next guarantee makes harmless.
 - A job that runs twice for a row sends once: the job locks the row (FOR UPDATE SKIP LOCKED), sends
   only while it is still queued and commits the new status before releasing the lock. The one gap is a
   worker dying between Twilio's accept and our commit (milliseconds); Twilio's API has no idempotency
@@ -66,8 +68,11 @@ def berichten_dispatch(*, ids: list[int] | None = None, now: datetime | None = N
     """Claim due rows (all, or only ``ids``) and put them on the queue. Returns how many were queued."""
     now = now or clock.now()
     stuck_before = now - timedelta(seconds=settings.BERICHTEN_QUEUE_TIMEOUT)
-    due = Q(status=BerichtStatus.WAITING, niet_voor__lte=now) | Q(
-        status=BerichtStatus.QUEUED, queued_at__lt=stuck_before
+    urgent_stuck_before = now - timedelta(seconds=settings.BERICHTEN_QUEUE_TIMEOUT_URGENT)
+    due = (
+        Q(status=BerichtStatus.WAITING, niet_voor__lte=now)
+        | Q(status=BerichtStatus.QUEUED, queued_at__lt=stuck_before)
+        | Q(status=BerichtStatus.QUEUED, urgent=True, queued_at__lt=urgent_stuck_before)
     )
     per_job = settings.BERICHTEN_PER_JOB
     total = 0

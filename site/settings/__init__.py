@@ -229,6 +229,10 @@ BERICHTEN_POGINGEN = 4
 BERICHTEN_RETRY_INTERVALLEN = [30, 120, 600]
 # A queued row whose job has not finished after this long (Redis lost it) is enqueued again.
 BERICHTEN_QUEUE_TIMEOUT = 900
+# The same for urgent rows (login codes, "bijna aan de beurt"): after 15 minutes a login code has
+# expired. The minute tick picks them up again within one or two minutes; a job that was only slow
+# does no harm, as the send step sends a row once (berichten/outbox.py).
+BERICHTEN_QUEUE_TIMEOUT_URGENT = 90
 BERICHTEN_PER_JOB = 100  # rows per send job
 
 # Rooster: shifts are generated this many weeks ahead; reminders go out the day before at this time.
