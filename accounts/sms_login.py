@@ -140,11 +140,13 @@ def _username_for(voornaam: str) -> str:
 
 
 @transaction.atomic
-def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer: str, link_for: Callable[[str], str]) -> Uitnodiging:
-    """A coordinator invites a volunteer by mobile number: account, membership and an SMS link.
+def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer: str, link_for: Callable[[str], str]) -> None:
+    """A coordinator invites a volunteer by mobile number: an SMS link that makes them a member once used.
 
-    ``link_for(token)`` makes the absolute URL (the view knows the host). An existing account with
-    that number is invited again, not duplicated.
+    ``link_for(token)`` makes the absolute URL (the view knows the host). The number may belong to an
+    account already, here or in another gemeente, or to one that is switched off: the coordinator
+    must learn none of that (nor its name), so every case returns the same nothing, and no
+    membership exists before the person accepts (uitnodiging_accept).
     """
     if not can_coordinate(door, werkplaats):
         raise InlogFout(
@@ -152,6 +154,7 @@ def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer:
         )
     nummer = mobile_normalize(telefoonnummer)
     user = User.objects.filter(telefoonnummer=nummer).first()
+    bestaand = user is not None
     if user is None:
         user = User(username=_username_for(voornaam), first_name=voornaam.strip()[:150], telefoonnummer=nummer)
         user.set_unusable_password()
@@ -159,21 +162,25 @@ def uitnodiging_create(*, door: User, werkplaats, voornaam: str, telefoonnummer:
         user.sms_toestemming_geven()
         user.save()
     elif not user.is_active:
-        raise InlogFout(_("Dit account is uitgezet. Neem contact op met de beheerder."), "account_uitgezet")
-    WerkplaatsLidmaatschap.objects.get_or_create(user=user, werkplaats=werkplaats, rol=WerkplaatsRol.VRIJWILLIGER)
+        # A switched-off account is not woken up by an invitation; the beheerder turns it back on.
+        audit_log(actie="uitnodiging.maken", resultaat=AuditResultaat.GEWEIGERD, actor=door)
+        return
     token = token_generate()
     uitnodiging = Uitnodiging.objects.create(
         user=user, werkplaats=werkplaats, uitgenodigd_door=door, token_hash=token_hash(token),
         verloopt=clock.now() + timedelta(days=INVITATION_DAYS),
     )
-    _send(
-        nummer,
-        _("Welkom bij Werkplaats, %(naam)s! Log de eerste keer in via deze link (%(dagen)d dagen geldig): %(link)s")
-        % {"naam": user.first_name, "dagen": INVITATION_DAYS, "link": link_for(token)},
-        f"uitnodiging:{uitnodiging.pk}",
-    )
+    if bestaand:
+        tekst = _(
+            "%(werkplaats)s nodigt u uit als vrijwilliger. Wilt u dat? Neem de uitnodiging aan via deze link "
+            "(%(dagen)d dagen geldig): %(link)s"
+        ) % {"werkplaats": werkplaats.title, "dagen": INVITATION_DAYS, "link": link_for(token)}
+    else:
+        tekst = _(
+            "Welkom bij Werkplaats, %(naam)s! Log de eerste keer in via deze link (%(dagen)d dagen geldig): %(link)s"
+        ) % {"naam": user.first_name, "dagen": INVITATION_DAYS, "link": link_for(token)}
+    _send(nummer, tekst, f"uitnodiging:{uitnodiging.pk}")
     audit_log(actie="uitnodiging.maken", actor=door, obj=uitnodiging)
-    return uitnodiging
 
 
 def uitnodiging_for_token(token: str) -> Uitnodiging | None:
@@ -196,5 +203,9 @@ def uitnodiging_accept(*, token: str, oorsprong: str = "systeem") -> User:
     updated = Uitnodiging.objects.filter(pk=uitnodiging.pk, gebruikt__isnull=True).update(gebruikt=clock.now())
     if not updated:  # used in another tab a moment ago
         raise InlogFout(_("Deze link werkt niet meer. Log in met uw telefoonnummer en een sms-code."), "link_verlopen")
+    # Only now, by the person's own choice, do they join the werkplaats that invited them.
+    WerkplaatsLidmaatschap.objects.get_or_create(
+        user=uitnodiging.user, werkplaats=uitnodiging.werkplaats, rol=WerkplaatsRol.VRIJWILLIGER
+    )
     audit_log(actie="uitnodiging.gebruiken", actor=uitnodiging.user, oorsprong=oorsprong, obj=uitnodiging)
     return uitnodiging.user

@@ -16,6 +16,7 @@ from accounts.audit import audit_origin
 from accounts.forms import CodeForm, InloggenForm, SmsCodeForm, TelefoonForm, UitnodigingForm
 from accounts.models import WerkplaatsRol
 from accounts.permissions import werkplaatsen_for
+from kern.telefoon import phone_display
 
 
 class InloggenView(auth_views.LoginView):
@@ -163,6 +164,9 @@ def uitnodigen(request):
             form.add_error(None, exc.message)
             status = exc.status
         else:
-            messages.success(request, _("%(naam)s krijgt een sms met een link om in te loggen.") % {"naam": data["voornaam"]})
+            # The same words for a new number, a known one (in any gemeente) and a switched-off one.
+            messages.success(
+                request, _("Uitnodiging verstuurd naar %(nummer)s.") % {"nummer": phone_display(data["telefoonnummer"])}
+            )
             return redirect("accounts:uitnodigen")
     return render(request, "accounts/uitnodigen.html", {"form": form}, status=status)

@@ -33,6 +33,13 @@ def phone_mask(e164: str) -> str:
     return f"{e164[:3]}******{e164[-2:]}"
 
 
+def phone_display(e164: str) -> str:
+    """As people write it: "06 12345678" for a Dutch number, "+32 470 12 34 56" for another."""
+    number = phonenumbers.parse(e164)
+    fmt = phonenumbers.PhoneNumberFormat
+    return phonenumbers.format_number(number, fmt.NATIONAL if number.country_code == 31 else fmt.INTERNATIONAL)
+
+
 # Mobile numbers we send SMS to: the Netherlands and the rest of the EU (volunteers who live across
 # the border, or kept their old number).
 EU_REGIONS = {

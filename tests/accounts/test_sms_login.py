@@ -4,6 +4,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.urls import reverse
 
 from accounts.audit import AuditRegel
 from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
@@ -138,7 +139,9 @@ def test_a_coordinator_invites_a_volunteer_who_logs_in_with_the_link(client, wer
     assert response.status_code == 302
     dirk = User.objects.get(telefoonnummer="+31611122233")
     assert dirk.first_name == "Dirk" and not dirk.has_usable_password()
-    assert WerkplaatsLidmaatschap.objects.filter(user=dirk, werkplaats=werkplaats, rol=WerkplaatsRol.VRIJWILLIGER).exists()
+    # Not a member until the invitation is accepted: otherwise a new number and a known one would
+    # differ in the coordinator's list.
+    assert not WerkplaatsLidmaatschap.objects.filter(user=dirk).exists()
     tekst = Bericht.objects.get(soort="inloggen").tekst
     link = re.search(r"http://testserver(/mijn/uitnodiging/[^/]+/)", tekst).group(1)
     client.logout()
@@ -149,6 +152,7 @@ def test_a_coordinator_invites_a_volunteer_who_logs_in_with_the_link(client, wer
     response = client.post(link)
     assert response.status_code == 302
     assert "Welkom, Dirk" in client.get("/mijn/").content.decode()
+    assert WerkplaatsLidmaatschap.objects.filter(user=dirk, werkplaats=werkplaats, rol=WerkplaatsRol.VRIJWILLIGER).exists()
     client.logout()
     assert client.post(link).status_code == 410, "the link works once"
     assert client.get(link).status_code == 410
@@ -203,3 +207,43 @@ def test_an_invitation_to_a_landline_is_refused_with_a_clear_message(client, wer
     assert response.status_code == 200
     assert "Dit is geen mobiel nummer" in response.content.decode()
     assert not Uitnodiging.objects.exists()
+
+
+def _answer(client, response) -> str:
+    assert response.status_code == 302
+    return [str(m) for m in client.get(response["Location"]).context["messages"]][0]
+
+
+def test_an_invitation_to_an_account_of_another_gemeente_joins_nobody_until_accepted_and_shows_no_name(
+    client, werkplaats, karin
+):
+    kampen = werkplaats_create(gemeente_create(naam="Kampen", cbs_code="GM0166"), title="Werkplaats Kampen")
+    zeynep = UserFactory(username="zeynep", first_name="Zeynep", telefoonnummer="+31655566677")
+    lidmaatschap_create(zeynep, kampen)
+    client.force_login(karin)
+
+    nieuw = _answer(client, invite(client, werkplaats, nummer="06 11122233", voornaam="Dirk"))
+    bestaand = invite(client, werkplaats, nummer="06 55566677", voornaam="Piet")
+    assert _answer(client, bestaand) == nieuw.replace("06 11122233", "06 55566677")
+    assert nieuw == "Uitnodiging verstuurd naar 06 11122233."
+    assert not WerkplaatsLidmaatschap.objects.filter(user=zeynep, werkplaats=werkplaats).exists()
+    assert "Zeynep" not in client.get(reverse("rooster:coordinator", args=[werkplaats.pk])).content.decode()
+    assert "Zeynep" not in client.get("/mijn/uitnodigen/").content.decode()
+
+    # Zeynep decides: the SMS asks her, the link adds her.
+    bericht = Bericht.objects.filter(telefoonnummer="+31655566677").get()
+    link = re.search(r"http://testserver(/mijn/uitnodiging/[^/]+/)", bericht.tekst).group(1)
+    client.logout()
+    assert client.post(link).status_code == 302
+    assert WerkplaatsLidmaatschap.objects.filter(
+        user=zeynep, werkplaats=werkplaats, rol=WerkplaatsRol.VRIJWILLIGER
+    ).exists()
+    assert zeynep.first_name == User.objects.get(pk=zeynep.pk).first_name  # not renamed to "Piet"
+
+
+def test_an_invitation_to_an_inactive_account_gets_the_same_answer_and_changes_nothing(client, werkplaats, karin):
+    UserFactory(username="oud", first_name="Oud", telefoonnummer="+31655566677", is_active=False)
+    client.force_login(karin)
+    assert _answer(client, invite(client, werkplaats, nummer="06 55566677")) == "Uitnodiging verstuurd naar 06 55566677."
+    assert not WerkplaatsLidmaatschap.objects.filter(user__telefoonnummer="+31655566677").exists()
+    assert not Bericht.objects.filter(telefoonnummer="+31655566677").exists()
