@@ -132,9 +132,15 @@ class GemeenteLidmaatschap(models.Model):
 
 
 class Inlogcode(models.Model):
-    """A one-time login code sent by SMS. Only its HMAC is stored; it works once, briefly, a few tries."""
+    """A one-time login code sent by SMS. Only its HMAC is stored; it works once, briefly, a few tries.
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    Every request makes one, for an unknown number too (without a user, never sent, erased after the
+    window): the same work and the same per-number limit whether or not someone volunteers here.
+    """
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+", null=True, blank=True)
+    # HMAC of the number asked for (never the number): what the rate limit counts.
+    nummer_hash = models.CharField(max_length=64, default="")
     code_hash = models.CharField(max_length=64)
     aangemaakt = models.DateTimeField(default=clock.now)
     verloopt = models.DateTimeField()
@@ -144,7 +150,7 @@ class Inlogcode(models.Model):
     class Meta:
         verbose_name = _("inlogcode")
         verbose_name_plural = _("inlogcodes")
-        indexes = [models.Index(fields=["user", "aangemaakt"])]
+        indexes = [models.Index(fields=["user", "aangemaakt"]), models.Index(fields=["nummer_hash", "aangemaakt"])]
 
     def __str__(self) -> str:
         return f"{self.user} {self.aangemaakt:%Y-%m-%d %H:%M}"

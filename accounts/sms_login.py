@@ -16,6 +16,7 @@ import hmac
 import secrets
 from collections.abc import Callable
 from datetime import timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -66,29 +67,59 @@ def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> Non
     """Send a code to the account with this mobile number, if there is one; silent otherwise.
 
     Raises InlogFout only for what the person typed (not a mobile number) or for too many requests.
+    Known or not, a number gets the same answer, the same limit and the same work in the request
+    (a code row, the audit line, a job); only the job knows whether an SMS goes out.
     """
     nummer = mobile_normalize(telefoonnummer)
-    user = User.objects.filter(telefoonnummer=nummer, is_active=True).first()
-    if user is None:
-        audit_log(actie="inloggen.smscode", resultaat=AuditResultaat.GEWEIGERD, oorsprong=oorsprong)
-        return
+    nummer_hash = _digest(f"nummer:{nummer}")
     now = clock.now()
-    recent = Inlogcode.objects.select_for_update().filter(user=user, aangemaakt__gte=now - CODE_WINDOW)
+    # Rows of unknown numbers only serve the limit: gone once out of the window.
+    Inlogcode.objects.filter(user=None, aangemaakt__lt=now - CODE_WINDOW).delete()
+    recent = Inlogcode.objects.select_for_update().filter(nummer_hash=nummer_hash, aangemaakt__gte=now - CODE_WINDOW)
     if len(recent) >= CODES_PER_WINDOW:
         raise InlogFout(
             _("U heeft net al een paar codes gevraagd. Wacht een kwartier en probeer het opnieuw."), "codes_te_vaak"
         )
+    user = User.objects.filter(telefoonnummer=nummer, is_active=True).first()
     code = f"{secrets.randbelow(1_000_000):06d}"
     inlogcode = Inlogcode.objects.create(
-        user=user, code_hash=_digest(f"{user.pk}:{code}"), verloopt=now + timedelta(minutes=CODE_MINUTES)
+        user=user,
+        nummer_hash=nummer_hash,
+        code_hash=_digest(f"{user.pk if user else 0}:{code}"),
+        verloopt=now + timedelta(minutes=CODE_MINUTES),
     )
+    audit_log(
+        actie="inloggen.smscode",
+        resultaat=AuditResultaat.GELUKT if user else AuditResultaat.GEWEIGERD,
+        actor=user,
+        oorsprong=oorsprong,
+        obj=inlogcode,
+    )
+    if settings.JOBS_ASYNC:
+        # After the commit, so the job finds the row; the outbox's queue, so a login code does not
+        # wait behind shift generation.
+        transaction.on_commit(partial(_code_send_enqueue, inlogcode.pk, code))
+    else:
+        inlogcode_send_job(inlogcode.pk, code)  # no Redis (demo, tests): in this request
+
+
+def _code_send_enqueue(inlogcode_id: int, code: str) -> None:
+    import django_rq
+
+    django_rq.get_queue("berichten").enqueue(inlogcode_send_job, inlogcode_id, code)
+
+
+def inlogcode_send_job(inlogcode_id: int, code: str) -> None:
+    """The SMS for a code row: nothing for a row of an unknown number."""
+    inlogcode = Inlogcode.objects.select_related("user").filter(pk=inlogcode_id, user__isnull=False).first()
+    if inlogcode is None:
+        return
     _send(
-        nummer,
+        inlogcode.user.telefoonnummer,
         _("Uw inlogcode voor Werkplaats is %(code)s. De code werkt %(minuten)d minuten. Deel hem met niemand.")
         % {"code": code, "minuten": CODE_MINUTES},
         f"inlogcode:{inlogcode.pk}",
     )
-    audit_log(actie="inloggen.smscode", actor=user, oorsprong=oorsprong, obj=inlogcode)
 
 
 def inlogcode_verify(*, telefoonnummer: str, code: str, oorsprong: str = "systeem") -> User:

@@ -118,6 +118,24 @@ def test_no_flood_of_codes(client, anouk):
     assert Bericht.objects.filter(soort="inloggen").count() == 3
 
 
+def test_a_known_and_an_unknown_number_get_the_same_answers_and_the_same_work(client, anouk):
+    """The fourth request used to be refused for a known number only, and only a known number cost
+    a database write: both told who volunteers here."""
+    bekend, onbekend = [], []
+    for _ in range(6):
+        for nummer, antwoorden in (("06 12345678", bekend), ("06 87654321", onbekend)):
+            response = ask_code(client, nummer)
+            # The page shows what was typed and a fresh CSRF token; everything else must be equal.
+            body = re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", response.content.decode())
+            antwoorden.append((response.status_code, response.get("Location"), body.replace(f'value="{nummer}"', "")))
+    assert bekend == onbekend
+    assert [status for status, _location, _body in bekend] == [302, 302, 302, 409, 409, 409]
+    assert Bericht.objects.filter(soort="inloggen").count() == 3
+    # The same rows for both, and neither holds the number itself.
+    assert Inlogcode.objects.filter(user=anouk).count() == Inlogcode.objects.filter(user=None).count() == 3
+    assert not Inlogcode.objects.filter(nummer_hash__contains="612345678").exists()
+
+
 def test_the_code_page_without_a_number_sends_you_back(client):
     assert client.get("/mijn/inloggen/sms/code/")["Location"] == "/mijn/inloggen/sms/"
 
