@@ -170,6 +170,25 @@ class Kiosk(models.Model):
         return f"kiosk {self.werkplaats_id}"
 
 
+class KioskSms(models.Model):
+    """One "bijna aan de beurt" SMS promised by a kiosk: what its limits count (inloop.kiosk_sms).
+
+    The number is kept only as an HMAC together with the day, so the rows cannot be matched to a
+    number, nor to the same number on another day; rows of earlier days are erased.
+    """
+
+    werkplaats = models.ForeignKey(WerkplaatsPage, on_delete=models.CASCADE, related_name="+")
+    dag = models.DateField()
+    nummer_hash = models.CharField(max_length=64)
+    aangemaakt = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("sms van de kiosk")
+        verbose_name_plural = _("sms'en van de kiosk")
+        constraints = [models.UniqueConstraint(fields=["nummer_hash", "dag"], name="kiosksms_een_per_nummer_per_dag")]
+        indexes = [models.Index(fields=["werkplaats", "aangemaakt"])]
+
+
 class Wachtrij(models.Model):
     """The queue of one werkplaats on one day (Europe/Amsterdam); numbers start at 1 each day."""
 

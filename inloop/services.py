@@ -13,6 +13,7 @@ from accounts.audit import audit_log
 from berichten.regels import BerichtFout
 from berichten.services import bericht_send
 from inloop import selectors
+from inloop.kiosk_sms import kiosk_sms_reserveren
 from inloop.models import (
     STANDAARD_ONDERWERPEN,
     Bezoek,
@@ -308,15 +309,22 @@ def wachtnummer_trekken(
     """Hand out the next number of today's queue (the kiosk at the door).
 
     ``telefoonnummer`` (optional, E.164, already checked by the form) gets one SMS when this number
-    is next in line.
+    is next in line, within the kiosk's limits (inloop.kiosk_sms); past them the ticket comes without
+    it and ``sms_geweigerd`` on the returned ticket is True.
     """
     nu = nu or clock.now()
     wachtrij = _wachtrij_vergrendeld(werkplaats.pk, nu)
+    geweigerd = bool(telefoonnummer) and not kiosk_sms_reserveren(
+        werkplaats_id=werkplaats.pk, telefoonnummer=telefoonnummer, nu=nu
+    )
+    if geweigerd:
+        telefoonnummer = ""
     wachtrij.laatste_nummer += 1
     wachtrij.save(update_fields=["laatste_nummer"])
     nummer = Wachtnummer.objects.create(
         wachtrij=wachtrij, nummer=wachtrij.laatste_nummer, aangemaakt=nu, telefoonnummer=telefoonnummer
     )
+    nummer.sms_geweigerd = geweigerd
     _volgende_waarschuwen(wachtrij, werkplaats)
     return nummer
 

@@ -52,7 +52,8 @@ def kiosk(request, token: str):
         nummer = services.wachtnummer_trekken(
             werkplaats=k.werkplaats, telefoonnummer=form.cleaned_data["telefoonnummer"]
         )
-        context["sms"] = bool(form.cleaned_data["telefoonnummer"])
+        context["sms"] = bool(form.cleaned_data["telefoonnummer"]) and not nummer.sms_geweigerd
+        context["sms_geweigerd"] = nummer.sms_geweigerd
         stand = selectors.wachtrij_stand(werkplaats_id=k.werkplaats_id)
         context["nummer"] = nummer
         context["voor_u"] = sum(1 for n in stand.wachtend if n.nummer < nummer.nummer)
