@@ -188,6 +188,9 @@ class KioskSms(models.Model):
         constraints = [models.UniqueConstraint(fields=["nummer_hash", "dag"], name="kiosksms_een_per_nummer_per_dag")]
         indexes = [models.Index(fields=["werkplaats", "aangemaakt"])]
 
+    def __str__(self) -> str:
+        return f"{self.werkplaats_id} {self.dag}"
+
 
 class Wachtrij(models.Model):
     """The queue of one werkplaats on one day (Europe/Amsterdam); numbers start at 1 each day."""
