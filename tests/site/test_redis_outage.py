@@ -35,10 +35,14 @@ def eigen_redis():
     binary = shutil.which("redis-server")
     assert binary, "redis-server is needed (apt-get install redis-server)"
     port = _free_port()
+    # The server is not what is under test: it runs on the real clock even when the suite runs
+    # under faketime (which a child would otherwise inherit through LD_PRELOAD, and hang on).
+    env = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD" and not k.startswith("FAKETIME")}
     process = subprocess.Popen(
         [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
+        env=env,
     )
     client = redis.Redis(port=port, socket_connect_timeout=0.2)
     for _ in range(100):
