@@ -11,7 +11,6 @@ accounts does not send SMS itself (it depends on no app that does); the project 
 at start-up (werkplaats_site.apps), which hands the text to the berichten outbox.
 """
 
-import hashlib
 import hmac
 import secrets
 from collections.abc import Callable
@@ -30,7 +29,7 @@ from accounts.permissions import can_coordinate
 from kern import clock
 from kern.fouten import DomeinFout, Soort
 from kern.telefoon import mobile_normalize
-from kern.tokens import token_generate, token_hash
+from kern.tokens import keyed_hash, token_generate, token_hash
 
 CODE_MINUTES = 10
 CODE_TRIES = 5
@@ -58,10 +57,6 @@ def _send(telefoonnummer: str, tekst: str, sleutel: str) -> None:
     _sender(telefoonnummer, tekst, sleutel)
 
 
-def _digest(secret: str) -> str:
-    return hmac.new(settings.SECRET_KEY.encode(), secret.encode(), hashlib.sha256).hexdigest()
-
-
 @transaction.atomic
 def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> None:
     """Send a code to the account with this mobile number, if there is one; silent otherwise.
@@ -71,7 +66,7 @@ def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> Non
     (a code row, the audit line, a job); only the job knows whether an SMS goes out.
     """
     nummer = mobile_normalize(telefoonnummer)
-    nummer_hash = _digest(f"nummer:{nummer}")
+    nummer_hash = keyed_hash(f"nummer:{nummer}")
     now = clock.now()
     # Rows of unknown numbers only serve the limit: gone once out of the window.
     Inlogcode.objects.filter(user=None, aangemaakt__lt=now - CODE_WINDOW).delete()
@@ -85,7 +80,7 @@ def inlogcode_request(*, telefoonnummer: str, oorsprong: str = "systeem") -> Non
     inlogcode = Inlogcode.objects.create(
         user=user,
         nummer_hash=nummer_hash,
-        code_hash=_digest(f"{user.pk if user else 0}:{code}"),
+        code_hash=keyed_hash(f"{user.pk if user else 0}:{code}"),
         verloopt=now + timedelta(minutes=CODE_MINUTES),
     )
     audit_log(
@@ -146,7 +141,7 @@ def inlogcode_verify(*, telefoonnummer: str, code: str, oorsprong: str = "systee
         accepted = (
             latest is not None
             and latest.pogingen < CODE_TRIES
-            and hmac.compare_digest(latest.code_hash, _digest(f"{user.pk}:{code.strip()}"))
+            and hmac.compare_digest(latest.code_hash, keyed_hash(f"{user.pk}:{code.strip()}"))
         )
         if accepted:
             latest.gebruikt = now
@@ -218,7 +213,7 @@ def uitnodiging_for_token(token: str) -> Uitnodiging | None:
     """The open invitation for a token (None when unknown, used or expired)."""
     # Invitations sent before the tokens came from kern.tokens hold the HMAC; they expire within
     # INVITATION_DAYS, after which the second hash can go.
-    hashes = [token_hash(token), _digest(token)]
+    hashes = [token_hash(token), keyed_hash(token)]
     return (
         Uitnodiging.objects.select_related("user", "werkplaats")
         .filter(token_hash__in=hashes, gebruikt__isnull=True, verloopt__gt=clock.now(), user__is_active=True)

@@ -11,7 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kern.clock import AMSTERDAM
+from kern import clock
 from kern.fouten import DomeinFout, Soort
 from kern.telefoon import mobile_normalize
 
@@ -118,12 +118,12 @@ def tekst_check(tekst: str) -> str:
 
 
 def _local_at(day, hour: int) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=AMSTERDAM)
+    return clock.at(day, time(hour))
 
 
 def in_stille_uren(moment: datetime) -> bool:
     begin, einde = settings.BERICHTEN_STILTE_VAN, settings.BERICHTEN_STILTE_TOT
-    uur = moment.astimezone(AMSTERDAM).hour
+    uur = clock.hour_of(moment)
     return uur >= begin or uur < einde
 
 
@@ -131,7 +131,7 @@ def na_stille_uren(moment: datetime) -> datetime:
     """The moment itself, or the end of the quiet hours it falls in (08:00 Amsterdam, DST included)."""
     if not in_stille_uren(moment):
         return moment
-    local = moment.astimezone(AMSTERDAM)
+    local = clock.local(moment)
     einde = settings.BERICHTEN_STILTE_TOT
     day = local.date() if local.hour < einde else local.date() + timedelta(days=1)
     return _local_at(day, einde)

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from berichten.models import Antwoord, Bericht, BerichtStatus
-from berichten.regels import AMSTERDAM, BerichtFout, nummer_normalize
+from berichten.regels import BerichtFout, nummer_normalize
 from berichten.services import (
     INTERNE_SOORTEN,
     SOORT_ANTWOORD,
@@ -98,7 +98,7 @@ def antwoord_receive(*, message_sid: str, van: str, tekst: str) -> Antwoord | No
     handler = _handlers.get(laatste.soort) if laatste else None
     if handler is None:
         logger.info("Reply from %s matches no handler; help text sent", phone_mask(nummer))
-        vandaag = clock.now().astimezone(AMSTERDAM).date().isoformat()
+        vandaag = clock.today().isoformat()
         _reply(
             nummer=nummer,
             soort=SOORT_HULP,

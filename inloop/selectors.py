@@ -19,18 +19,20 @@ from werkplaatsen.models import Gemeente, WerkplaatsPage
 MIN_GESPREKKEN = 3
 
 
-def kiosk_voor_token(token: str) -> Kiosk | None:
-    """The kiosk whose link carries this token, found by its hash; None for any other token."""
+def _kiosk_by(veld: str, token: str) -> Kiosk | None:
     if not token or len(token) > 100:
         return None
-    return Kiosk.objects.select_related("werkplaats").filter(token_hash=token_hash(token)).first()
+    return Kiosk.objects.select_related("werkplaats").filter(**{veld: token_hash(token)}).first()
+
+
+def kiosk_voor_token(token: str) -> Kiosk | None:
+    """The kiosk whose link carries this token, found by its hash; None for any other token."""
+    return _kiosk_by("token_hash", token)
 
 
 def kiosk_voor_scherm_token(token: str) -> Kiosk | None:
     """The kiosk whose room screen's link carries this token (the kiosk's own token does not open it)."""
-    if not token or len(token) > 100:
-        return None
-    return Kiosk.objects.select_related("werkplaats").filter(scherm_token_hash=token_hash(token)).first()
+    return _kiosk_by("scherm_token_hash", token)
 
 
 def kiosk_van(werkplaats: WerkplaatsPage) -> Kiosk | None:

@@ -19,6 +19,17 @@ def token_hash(token: str) -> str:
     return hashlib.sha256((token or "").encode()).hexdigest()
 
 
+def keyed_hash(value: str) -> str:
+    """An HMAC-SHA256 keyed with SECRET_KEY, for short secrets (login codes) and phone numbers.
+
+    A six-digit code or a phone number is easy to guess, so a plain hash would give it away; the
+    key, which is not in the database, makes a stolen table useless.
+    """
+    from django.conf import settings
+
+    return hmac.new(settings.SECRET_KEY.encode(), (value or "").encode(), hashlib.sha256).hexdigest()
+
+
 def token_matches(token: str, hashed: str) -> bool:
     """Compare a presented token with a stored hash in constant time."""
     return hmac.compare_digest(token_hash(token), hashed or "")

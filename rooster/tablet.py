@@ -5,7 +5,6 @@ volunteer sets a new one in Mijn rooster (which says so). An unknown name and a 
 answer as a wrong PIN, so the tablet does not tell passers-by who works there or is on shift.
 """
 
-import secrets
 
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
@@ -14,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from accounts.models import User
 from kern import clock
-from kern.tokens import token_hash
+from kern.tokens import token_generate, token_hash
 from rooster.aanwezigheid import OPEN_VOOR
 from rooster.models import DienstStatus, Inschrijving, InschrijvingStatus, Pincode, Tablet
 from rooster.services import RoosterFout
@@ -32,7 +31,7 @@ def pincode_instellen(*, user, pin: str) -> Pincode:
 
 
 def tablet_uitgeven(*, werkplaats) -> str:
-    token = secrets.token_urlsafe(24)
+    token = token_generate()
     Tablet.objects.update_or_create(werkplaats=werkplaats, defaults={"token_hash": token_hash(token)})
     return token
 

@@ -8,10 +8,9 @@ from django.urls import reverse
 
 from accounts.audit import AuditRegel
 from accounts.models import Inlogcode, Uitnodiging, User, WerkplaatsLidmaatschap, WerkplaatsRol
-from accounts.sms_login import _digest
 from berichten.models import Bericht
 from kern.clock import now as clock_now
-from kern.tokens import token_hash
+from kern.tokens import keyed_hash, token_hash
 from tests.factories import UserFactory, gemeente_create, lidmaatschap_create, werkplaats_create
 
 pytestmark = pytest.mark.django_db
@@ -185,7 +184,7 @@ def test_an_invitation_stores_only_the_hash_of_its_token_and_an_older_hmac_one_s
     assert Uitnodiging.objects.get().token_hash == token_hash(token) != token
     # An invitation sent before the tokens came from kern.tokens: stored as the HMAC of the token.
     oud = "oude-uitnodiging-" + "x" * 32
-    Uitnodiging.objects.update(token_hash=_digest(oud))
+    Uitnodiging.objects.update(token_hash=keyed_hash(oud))
     client.logout()
     assert client.post(f"/mijn/uitnodiging/{oud}/").status_code == 302
 
